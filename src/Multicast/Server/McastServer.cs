@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Multicast;
+
+/// <summary>
+/// The HEAR server (Python's <c>McastServer</c>): binds its group with address reuse, joins it (and
+/// any extra groups), recycles its socket after each request without losing or repeating a datagram,
+/// and shuts down gracefully when a handler throws <see cref="ShutdownCommandReceivedException"/> (STOP).
+/// </summary>
+public class McastServer : UdpServer
+{
+    private readonly McastServerOptions _options;
+    private readonly List<IPAddress> _groups;
+    private readonly IPAddress _group;
+
+    /// <summary>Creates a server for <paramref name="group"/>:<paramref name="port"/>; it binds when serving starts.</summary>
+    /// <param name="group">The group to bind and join; null or empty means <see cref="McastDefaults.Group"/>.</param>
+    /// <param name="port">The UDP port (0 picks a free one).</param>
+    /// <param name="handler">What handles each datagram; null is a <see cref="HearUdpHandler"/>.</param>
+    /// <param name="options">Extra groups, interface, source, recycling; defaults when null.</param>
+    /// <param name="loggerFactory">Where the server logs; nowhere when null.</param>
+    /// <exception cref="ArgumentException">A bad group, extra group or port.</exception>
+    public McastServer(string? group, int port, IRequestHandler? handler = null, McastServerOptions? options = null, ILoggerFactory? loggerFactory = null)
+        : this(ParseGroup(group), port, handler, options ?? new McastServerOptions(), loggerFactory)
+    {
+    }
+
+    private McastServer(IPAddress group, int port, IRequestHandler? handler, McastServerOptions options, ILoggerFactory? loggerFactory)
+        : base(new IPEndPoint(group, CheckPort(port)), handler ?? new HearUdpHandler(loggerFactory), loggerFactory)
+    {
+        _options = options;
+        _group = group;
+        _groups = options.Groups.Select(g => McastAddress.ParseGroup(g, nameof(options))).Prepend(group).Distinct().ToList();
+        LoggerName = "Multicast.Hear.McastServer." + group;
+        Logger = LoggerFactory.CreateLogger(LoggerName);
+    }
+
+    /// <summary>The logger category, ending with the group as Python's <c>multicast.hear.McastServer.&lt;group&gt;</c>.</summary>
+    public string LoggerName { get; }
+
+    /// <summary>Every group the server joins, its own first.</summary>
+    public IReadOnlyList<IPAddress> Groups => _groups;
+
+    /// <summary>
+    /// Replaces the socket with a duplicate of itself (Python's <c>open_for_request</c>). The duplicate
+    /// shares the kernel's queue and memberships, so a datagram that arrives meanwhile is neither lost
+    /// nor seen twice.
+    /// </summary>
+    public void OpenForRequest()
+    {
+        var old = Socket;
+        if (old is null)
+        {
+            return;
+        }
+
+        Socket = SocketDuplicator.Duplicate(old);
+        old.Dispose();
+        Interlocked.MemoryBarrier();
+        ServerLog.Recycled(Logger);
+    }
+
+    /// <summary>Binds with address reuse and joins every group, with a receive queue sized for bursts.</summary>
+    protected override void ServerBind()
+    {
+        var socket = ReceiverSocket.Open(_groups, ServerAddress.Port, McastInterface.Parse(_options.Iface), _groups.Count == 1 ? _group : null, ParseSource(_options.Source), Logger);
+        try
+        {
+            PlatformSockets.SetReceiveQueue(socket, _options.ReceiveQueueBytes);
+            if (_groups.Count > 1)
+            {
+                DatagramReceiver.EnablePacketInformation(socket);
+            }
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        Socket = socket;
+        ServerAddress = new IPEndPoint(_group, ((IPEndPoint)socket.LocalEndPoint!).Port);
+    }
+
+    /// <summary>With several groups the socket is bound to the wildcard, so the destination comes from the packet information.</summary>
+    protected override int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(client);
+        if (_groups.Count == 1)
+        {
+            localAddress = _group;
+            return socket.ReceiveFrom(buffer, SocketFlags.None, client);
+        }
+
+        var flags = SocketFlags.None;
+        EndPoint from = new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
+        var length = socket.ReceiveMessageFrom(buffer, ref flags, ref from, out var info);
+        var raw = from.Serialize();
+        raw.Buffer.CopyTo(client.Buffer);
+        client.Size = raw.Size;
+        localAddress = info.Address;
+        return length;
+    }
+
+    /// <summary>Recycles the socket after every request when <see cref="McastServerOptions.RecycleSocket"/> is on.</summary>
+    protected override void CloseRequest(UdpRequest request)
+    {
+        if (_options.RecycleSocket)
+        {
+            OpenForRequest();
+        }
+    }
+
+    /// <summary>STOP (a <see cref="ShutdownCommandReceivedException"/>) shuts the server down gracefully; anything else is logged.</summary>
+    protected override void HandleError(UdpRequest request, Exception exception)
+    {
+        if (exception is ShutdownCommandReceivedException)
+        {
+            ServerLog.ShutdownRequested(Logger, Logger.IsEnabled(LogLevel.Information) ? request.ClientEndPoint : null);
+            RequestShutdown();
+            return;
+        }
+
+        base.HandleError(request, exception);
+    }
+
+    private static IPAddress ParseGroup(string? group) =>
+        McastAddress.ParseGroup(string.IsNullOrEmpty(group) ? McastDefaults.Group : group);
+
+    private static IPAddress? ParseSource(string? source) =>
+        string.IsNullOrEmpty(source) ? null
+        : IPAddress.TryParse(source, out var address) ? address
+        : throw new ArgumentException($"Invalid source address '{source}'.", nameof(source));
+
+    private static int CheckPort(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+        return port;
+    }
+}

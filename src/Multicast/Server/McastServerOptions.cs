@@ -1,0 +1,24 @@
+namespace Multicast;
+
+/// <summary>What a <see cref="McastServer"/> joins and how it treats its socket.</summary>
+public sealed record McastServerOptions
+{
+    /// <summary>More groups to join besides the server's own (one family); with any, the wildcard is bound.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>The interface to join on: a name, an index or an address; null lets the route decide.</summary>
+    public string? Iface { get; init; }
+
+    /// <summary>Hear only this sender (source-specific multicast); null hears all.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>
+    /// Whether to recycle the socket after every request, as Python's server does. On by default for
+    /// parity; the recycle duplicates the descriptor, so it loses nothing but costs one socket object
+    /// per request. Turn it off for an allocation-free loop.
+    /// </summary>
+    public bool RecycleSocket { get; init; } = true;
+
+    /// <summary>The kernel receive queue to ask for, in bytes, so bursts wait instead of being dropped.</summary>
+    public int ReceiveQueueBytes { get; init; } = 8 * 1024 * 1024;
+}

@@ -1,0 +1,330 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Multicast;
+
+/// <summary>
+/// A serve-forever UDP loop in the spirit of Python's <c>socketserver.UDPServer</c>: one datagram at
+/// a time through virtual hooks (<see cref="VerifyRequest"/>, <see cref="ProcessRequest"/>,
+/// <see cref="FinishRequest"/>, <see cref="CloseRequest"/>, <see cref="HandleError"/>) that a subclass
+/// overrides. <see cref="Shutdown"/> stops it promptly from any thread.
+/// </summary>
+/// <remarks>
+/// The loop receives synchronously on its own thread into one pooled buffer and one reused
+/// <see cref="SocketAddress"/>: no allocation per datagram, and the socket is never registered with
+/// the async engine (which lets <see cref="McastServer"/> recycle it by duplication).
+/// </remarks>
+public class UdpServer : IDisposable
+{
+    private readonly ManualResetEventSlim _loopExited = new(initialState: true);
+    private volatile bool _shutdownRequested;
+    private int _handlingThreadId;
+    private bool _disposed;
+
+    /// <summary>Creates a server for <paramref name="serverAddress"/>; it binds on <see cref="BindAndActivate"/> or when serving starts.</summary>
+    /// <param name="serverAddress">The address and port to bind.</param>
+    /// <param name="handler">What handles each datagram.</param>
+    /// <param name="loggerFactory">Where the server logs; nowhere when null.</param>
+    public UdpServer(IPEndPoint serverAddress, IRequestHandler handler, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(serverAddress);
+        ArgumentNullException.ThrowIfNull(handler);
+        ServerAddress = serverAddress;
+        Handler = handler;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Logger = LoggerFactory.CreateLogger(GetType().FullName ?? nameof(UdpServer));
+    }
+
+    /// <summary>The address the server binds; after binding, the bound address (with the real port for port 0).</summary>
+    public IPEndPoint ServerAddress { get; protected set; }
+
+    /// <summary>The socket datagrams arrive on; null before binding.</summary>
+    public Socket? Socket { get; protected set; }
+
+    /// <summary>What handles each datagram.</summary>
+    public IRequestHandler Handler { get; }
+
+    /// <summary>The largest datagram read whole (a UDP payload never exceeds it).</summary>
+    public virtual int MaxPacketSize => McastDefaults.ReceiveBufferSize;
+
+    /// <summary>True while <see cref="ServeForever"/> runs.</summary>
+    public bool IsServing => !_loopExited.IsSet;
+
+    /// <summary>The factory for loggers of what the server creates.</summary>
+    protected ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The server's logger.</summary>
+    protected ILogger Logger { get; set; }
+
+    /// <summary>Whether a shutdown was asked for and the loop has not yet acknowledged it.</summary>
+    protected bool IsShutdownRequested => _shutdownRequested;
+
+    /// <summary>Binds and activates the socket, once; serving does it too when it has not been done.</summary>
+    public void BindAndActivate()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Socket is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            ServerBind();
+            ServerActivate();
+        }
+        catch
+        {
+            ServerClose();
+            throw;
+        }
+    }
+
+    /// <summary>Handles datagrams until <see cref="Shutdown"/> (from any thread, or a handler's request) stops the loop.</summary>
+    /// <exception cref="McastSocketException">Binding failed.</exception>
+    public void ServeForever()
+    {
+        BindAndActivate();
+        _loopExited.Reset();
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize);
+        var client = new SocketAddress(ServerAddress.AddressFamily);
+        try
+        {
+            ServerLog.Serving(Logger, ServerAddress);
+            while (!_shutdownRequested)
+            {
+                HandleOne(buffer, client);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _shutdownRequested = false;
+            _loopExited.Set();
+            ServerLog.Stopped(Logger, ServerAddress);
+        }
+    }
+
+    /// <summary>
+    /// Serves on a dedicated thread until <paramref name="cancellationToken"/> is cancelled (then
+    /// throws <see cref="OperationCanceledException"/>) or the server shuts down (then completes).
+    /// </summary>
+    /// <exception cref="McastSocketException">Binding failed.</exception>
+    public async Task ServeForeverAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        BindAndActivate();
+        var loop = Task.Factory.StartNew(ServeForever, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using (cancellationToken.UnsafeRegister(static state => ((UdpServer)state!).RequestShutdown(), this))
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Receives and handles exactly one datagram (Python's <c>handle_request</c>).</summary>
+    /// <exception cref="McastSocketException">Binding failed.</exception>
+    public void HandleRequest()
+    {
+        BindAndActivate();
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize);
+        try
+        {
+            HandleOne(buffer, new SocketAddress(ServerAddress.AddressFamily));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Stops <see cref="ServeForever"/> and waits until it has returned. Called from a handler (the
+    /// loop's own thread) it only asks, since waiting there could never end.
+    /// </summary>
+    public void Shutdown()
+    {
+        RequestShutdown();
+        if (Environment.CurrentManagedThreadId != Volatile.Read(ref _handlingThreadId))
+        {
+            _loopExited.Wait();
+        }
+    }
+
+    /// <summary>Closes the socket and releases what the server holds.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Asks the loop to stop without waiting: it leaves its current receive at once.</summary>
+    protected void RequestShutdown()
+    {
+        _shutdownRequested = true;
+
+        // Pairs with the fence after a socket recycle: either the loop sees the flag, or we see its new socket.
+        Interlocked.MemoryBarrier();
+        try
+        {
+            // Wakes a receive blocked in the kernel: recvfrom returns 0 after SHUT_RD.
+            Socket?.Shutdown(SocketShutdown.Receive);
+        }
+        catch (SocketException)
+        {
+            // Not bound yet or already closed: the flag alone stops the loop.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed by a concurrent recycle or dispose; the flag alone stops the loop.
+        }
+    }
+
+    /// <summary>Creates and binds <see cref="Socket"/> to <see cref="ServerAddress"/>.</summary>
+    protected virtual void ServerBind()
+    {
+        var socket = new Socket(ServerAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(ServerAddress);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw McastSocketException.For($"binding {ServerAddress}", e);
+        }
+
+        Socket = socket;
+        ServerAddress = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    /// <summary>Prepares the bound socket for serving; nothing to do for plain UDP.</summary>
+    protected virtual void ServerActivate()
+    {
+    }
+
+    /// <summary>Closes the socket.</summary>
+    protected virtual void ServerClose()
+    {
+        Socket?.Dispose();
+        Socket = null;
+    }
+
+    /// <summary>Takes one datagram off the socket into <paramref name="buffer"/>.</summary>
+    /// <param name="socket">The socket to read.</param>
+    /// <param name="buffer">Where the payload goes.</param>
+    /// <param name="client">Receives the sender's address.</param>
+    /// <param name="localAddress">The datagram's destination when the server needs it; null otherwise.</param>
+    /// <returns>The payload's length.</returns>
+    protected virtual int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        localAddress = null;
+        return socket.ReceiveFrom(buffer, SocketFlags.None, client);
+    }
+
+    /// <summary>Whether to process <paramref name="request"/>; true by default.</summary>
+    protected virtual bool VerifyRequest(UdpRequest request) => true;
+
+    /// <summary>Processes a verified request: finishes it, sends errors to <see cref="HandleError"/>, then closes it.</summary>
+    protected virtual void ProcessRequest(UdpRequest request)
+    {
+        try
+        {
+            FinishRequest(request);
+        }
+#pragma warning disable CA1031 // One bad datagram must never kill the server; HandleError decides what an error means.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            HandleError(request, e);
+        }
+        finally
+        {
+            CloseRequest(request);
+        }
+    }
+
+    /// <summary>Hands the request to <see cref="Handler"/>.</summary>
+    protected virtual void FinishRequest(UdpRequest request) => Handler.Handle(request);
+
+    /// <summary>Runs after every request, handled or refused; nothing to do for plain UDP.</summary>
+    protected virtual void CloseRequest(UdpRequest request)
+    {
+    }
+
+    /// <summary>Called when handling a request threw; logs it and carries on.</summary>
+    protected virtual void HandleError(UdpRequest request, Exception exception)
+    {
+        ServerLog.RequestFailed(Logger, request.ClientEndPoint, exception);
+    }
+
+    /// <summary>Releases the socket.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (disposing)
+        {
+            if (IsServing)
+            {
+                Shutdown();
+            }
+
+            ServerClose();
+            _loopExited.Dispose();
+        }
+    }
+
+    private void HandleOne(byte[] buffer, SocketAddress client)
+    {
+        var socket = Socket ?? throw new InvalidOperationException("The server has no socket.");
+        int length;
+        IPAddress? local;
+        try
+        {
+            length = Receive(socket, buffer.AsSpan(0, MaxPacketSize), client, out local);
+        }
+        catch (SocketException e) when (!_shutdownRequested)
+        {
+            // A receive error (an ICMP report, a signal) concerns one datagram, not the server.
+            ServerLog.ReceiveFailed(Logger, e.SocketErrorCode, e);
+            return;
+        }
+        catch (Exception e) when (_shutdownRequested && e is SocketException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        if (_shutdownRequested)
+        {
+            return;
+        }
+
+        var request = new UdpRequest(buffer.AsMemory(0, length), client, socket, this, local);
+        Volatile.Write(ref _handlingThreadId, Environment.CurrentManagedThreadId);
+        try
+        {
+            if (VerifyRequest(request))
+            {
+                ProcessRequest(request);
+            }
+            else
+            {
+                CloseRequest(request);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _handlingThreadId, 0);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Multicast;
+
+/// <summary>Takes one datagram off a socket, with its packet information, a deadline and cancellation.</summary>
+internal static class DatagramReceiver
+{
+    /// <summary>Asks the kernel to report each datagram's destination and interface.</summary>
+    public static void EnablePacketInformation(Socket socket)
+    {
+        var level = socket.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP;
+        socket.SetSocketOption(level, SocketOptionName.PacketInformation, true);
+    }
+
+    /// <summary>The next datagram, or null when <paramref name="timeout"/> passes first.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<McastDatagram?> ReceiveAsync(Socket socket, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        {
+            deadline.CancelAfter(limit);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(McastDefaults.ReceiveBufferSize);
+        try
+        {
+            EndPoint any = new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
+            var result = await socket.ReceiveMessageFromAsync(buffer.AsMemory(0, McastDefaults.ReceiveBufferSize), SocketFlags.None, any, deadline.Token).ConfigureAwait(false);
+            var info = result.PacketInformation;
+            return new McastDatagram(
+                buffer.AsSpan(0, result.ReceivedBytes).ToArray(),
+                (IPEndPoint)result.RemoteEndPoint,
+                info.Address,
+                info.Interface,
+                (result.SocketFlags & SocketFlags.Truncated) != 0);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

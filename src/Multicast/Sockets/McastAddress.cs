@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Multicast;
+
+/// <summary>Turns the strings users pass (groups, destinations) into addresses, with errors that say which value was wrong.</summary>
+internal static class McastAddress
+{
+    /// <summary>Parses a multicast group (IPv4 224.0.0.0/4 in strict dotted-quad form, or IPv6 ff00::/8).</summary>
+    /// <exception cref="ArgumentException">Not a multicast group.</exception>
+    public static IPAddress ParseGroup(string? group, string paramName = "group")
+    {
+        if (!McastEnv.ValidateMulticastAddress(group) || !IPAddress.TryParse(group, out var address))
+        {
+            throw new ArgumentException($"Invalid multicast group '{group}': expected an IPv4 address in 224.0.0.0/4 or an IPv6 address in ff00::/8.", paramName);
+        }
+
+        return address;
+    }
+
+    /// <summary>True for IPv4 224.0.0.0/4 and IPv6 ff00::/8.</summary>
+    public static bool IsMulticast(IPAddress address) => address.AddressFamily switch
+    {
+        AddressFamily.InterNetwork => (address.GetAddressBytes()[0] & 0xF0) == 0xE0,
+        AddressFamily.InterNetworkV6 => address.IsIPv6Multicast,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Resolves where SAY sends: normally a group, but, as in Python, any address (a unicast peer) or
+    /// host name works too.
+    /// </summary>
+    /// <exception cref="ArgumentException">Neither an address nor a resolvable name.</exception>
+    public static IPAddress ParseDestination(string? destination)
+    {
+        if (string.IsNullOrWhiteSpace(destination))
+        {
+            throw new ArgumentException("A destination group or address is required.", nameof(destination));
+        }
+
+        if (IPAddress.TryParse(destination, out var address) && (destination.Contains('.', StringComparison.Ordinal) || destination.Contains(':', StringComparison.Ordinal)))
+        {
+            return address;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(destination).FirstOrDefault()
+                ?? throw new ArgumentException($"Invalid destination '{destination}': the name has no address.", nameof(destination));
+        }
+        catch (SocketException e)
+        {
+            throw new ArgumentException($"Invalid destination '{destination}': not an IP address, and the name did not resolve ({e.Message}).", nameof(destination), e);
+        }
+    }
+
+    /// <summary>The wildcard address of a family.</summary>
+    public static IPAddress Wildcard(AddressFamily family) =>
+        family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+}

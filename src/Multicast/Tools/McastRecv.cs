@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Multicast;
+
+/// <summary>
+/// RECV: joins a group and receives one datagram (Python's <c>McastRECV</c>), waiting
+/// <see cref="McastArgs.Timeout"/> or TTL seconds. Whole datagrams are read, never truncated.
+/// </summary>
+public sealed class McastRecv : McastTool
+{
+    /// <summary>Creates the tool.</summary>
+    public McastRecv(ILoggerFactory? loggerFactory = null)
+        : base(loggerFactory)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Proc => "RECV";
+
+    /// <inheritdoc />
+    public override string Prologue => "Multicast Receiver.";
+
+    /// <summary>
+    /// Opens a socket bound to <paramref name="bindGroup"/> (or the only group, or the wildcard when
+    /// there are several) on <paramref name="port"/>, joined to every group (Python's <c>joinstep</c>).
+    /// With no groups, the bind group is joined.
+    /// </summary>
+    /// <param name="groups">Groups to join, IPv4 or IPv6 (one family).</param>
+    /// <param name="port">The UDP port (0 picks a free one).</param>
+    /// <param name="iface">The interface to join on: a name, an index or an address; null lets the route decide.</param>
+    /// <param name="bindGroup">The address to bind; null binds the only group, or the wildcard for several.</param>
+    /// <param name="source">Hear only this sender (source-specific multicast); null hears all.</param>
+    /// <param name="logger">Where joins are logged.</param>
+    /// <returns>The bound, joined socket; the caller owns it.</returns>
+    /// <exception cref="ArgumentException">A bad group, port, interface or source.</exception>
+    /// <exception cref="McastSocketException">Binding or joining failed; the message says which.</exception>
+    public static Socket JoinStep(IEnumerable<string>? groups, int port, string? iface = null, string? bindGroup = null, string? source = null, ILogger? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+        var parsed = (groups ?? []).Select(g => McastAddress.ParseGroup(g, nameof(groups))).Distinct().ToList();
+        IPAddress? bind = null;
+        if (!string.IsNullOrEmpty(bindGroup))
+        {
+            bind = IPAddress.TryParse(bindGroup, out var b) ? b : throw new ArgumentException($"Invalid bind address '{bindGroup}'.", nameof(bindGroup));
+            if (parsed.Count == 0 && McastAddress.IsMulticast(bind))
+            {
+                parsed.Add(bind);
+            }
+        }
+
+        if (parsed.Count == 0)
+        {
+            throw new ArgumentException("JoinStep needs at least one group (or a multicast bind group).", nameof(groups));
+        }
+
+        var sourceAddress = string.IsNullOrEmpty(source) ? null
+            : IPAddress.TryParse(source, out var s) ? s : throw new ArgumentException($"Invalid source address '{source}'.", nameof(source));
+        var socket = ReceiverSocket.Open(parsed, port, McastInterface.Parse(iface), bind, sourceAddress, logger ?? NullLogger.Instance);
+        DatagramReceiver.EnablePacketInformation(socket);
+        return socket;
+    }
+
+    /// <summary>Receives one datagram from <paramref name="socket"/> (Python's <c>tryrecv</c>), leaving the socket open.</summary>
+    /// <returns>The datagram, or null when <paramref name="timeout"/> passed first (null waits forever).</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ValueTask<McastDatagram?> TryRecvAsync(Socket socket, TimeSpan? timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        return DatagramReceiver.ReceiveAsync(socket, timeout, cancellationToken);
+    }
+
+    /// <summary>Receives one datagram, leaving the socket open.</summary>
+    /// <returns>The datagram, or null when <paramref name="timeout"/> passed first.</returns>
+    public static McastDatagram? TryRecv(Socket socket, TimeSpan? timeout) =>
+        TryRecvAsync(socket, timeout).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Receives one datagram as text and closes the socket, whatever happens (Python's <c>recvstep</c>).
+    /// </summary>
+    /// <returns>The text, or null when nothing came in time.</returns>
+    /// <exception cref="DecoderFallbackException">The datagram is not valid UTF-8.</exception>
+    public async ValueTask<string?> RecvStepAsync(Socket socket, TimeSpan? timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        try
+        {
+            var datagram = await TryRecvAsync(socket, timeout, cancellationToken).ConfigureAwait(false);
+            if (datagram is null)
+            {
+                ToolLog.NothingReceived(Logger);
+                return null;
+            }
+
+            ToolLog.Received(Logger, datagram.Payload.Length, datagram.Source);
+            return datagram.Text;
+        }
+        finally
+        {
+            Skt.EndSocket(socket);
+        }
+    }
+
+    /// <summary>Receives one datagram as text and closes the socket.</summary>
+    /// <returns>The text, or null when nothing came in time.</returns>
+    /// <exception cref="DecoderFallbackException">The datagram is not valid UTF-8.</exception>
+    public string? RecvStep(Socket socket, TimeSpan? timeout) => RecvStepAsync(socket, timeout).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Joins and receives one datagram as text (Python's <c>_hearstep</c>).</summary>
+    /// <returns>The text, or null when nothing came in time.</returns>
+    public async ValueTask<string?> HearStepAsync(IEnumerable<string>? groups, int port, string? iface, string? bindGroup, TimeSpan? timeout, string? source = null, CancellationToken cancellationToken = default)
+    {
+        var socket = JoinStep(groups, port, iface, bindGroup, source, Logger);
+        return await RecvStepAsync(socket, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CommandExecutionException">The datagram was not valid UTF-8 (exit code 65, Data Error).</exception>
+    public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var timeout = args.Timeout ?? TimeSpan.FromSeconds(args.Ttl);
+        string? text;
+        try
+        {
+            text = await HearStepAsync(args.Groups.Append(args.Group), args.Port, args.Iface, args.Group, timeout, args.Source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new CommandExecutionException($"RECV received a datagram that is not valid UTF-8: {e.Message}", (int)ExitCode.DataError, e);
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return McastResult.Failed;
+        }
+
+        if (args.IsStd || !Console.IsOutputRedirected)
+        {
+            var output = args.Output ?? Console.Out;
+            await output.WriteAsync($"\n{text}\n\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        ToolLog.Success(Logger);
+        return new McastResult(true, text);
+    }
+}
