@@ -69,7 +69,7 @@ public class McastServer : UdpServer
         try
         {
             PlatformSockets.SetReceiveQueue(socket, _options.ReceiveQueueBytes);
-            if (_groups.Count > 1)
+            if (ReadsPacketInformation)
             {
                 DatagramReceiver.EnablePacketInformation(socket);
             }
@@ -84,14 +84,19 @@ public class McastServer : UdpServer
         ServerAddress = new IPEndPoint(_group, ((IPEndPoint)socket.LocalEndPoint!).Port);
     }
 
-    /// <summary>With several groups the socket is bound to the wildcard, so the destination comes from the packet information.</summary>
-    protected override int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress)
+    /// <summary>
+    /// With several groups the socket is bound to the wildcard, so the destination comes from the
+    /// packet information; so does the arrival interface when <see cref="McastServerOptions.PacketInformation"/>
+    /// is on. One group without it: a plain receive that allocates nothing.
+    /// </summary>
+    protected override int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(client);
-        if (_groups.Count == 1)
+        if (!ReadsPacketInformation)
         {
             localAddress = _group;
+            interfaceIndex = 0;
             return socket.ReceiveFrom(buffer, SocketFlags.None, client);
         }
 
@@ -101,8 +106,30 @@ public class McastServer : UdpServer
         var raw = from.Serialize();
         raw.Buffer.CopyTo(client.Buffer);
         client.Size = raw.Size;
-        localAddress = info.Address;
+        localAddress = info.Address ?? _group;
+        interfaceIndex = info.Interface;
         return length;
+    }
+
+    /// <summary>Refuses what <see cref="McastServerOptions.Filter"/> refuses; a filter that throws refuses and is reported to <see cref="HandleError"/>.</summary>
+    protected override bool VerifyRequest(UdpRequest request)
+    {
+        if (_options.Filter is not { } filter || request.ClientEndPoint is not { } client)
+        {
+            return base.VerifyRequest(request);
+        }
+
+        try
+        {
+            return filter(new McastDatagram(request.Data, client, request.LocalAddress, request.InterfaceIndex)) && base.VerifyRequest(request);
+        }
+#pragma warning disable CA1031 // One datagram that trips the filter must not stop the server; HandleError reports it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            HandleError(request, e);
+            return false;
+        }
     }
 
     /// <summary>Recycles the socket after every request when <see cref="McastServerOptions.RecycleSocket"/> is on.</summary>
@@ -126,6 +153,8 @@ public class McastServer : UdpServer
 
         base.HandleError(request, exception);
     }
+
+    private bool ReadsPacketInformation => _groups.Count > 1 || _options.PacketInformation;
 
     private static IPAddress ParseGroup(string? group) =>
         McastAddress.ParseGroup(string.IsNullOrEmpty(group) ? McastDefaults.Group : group);

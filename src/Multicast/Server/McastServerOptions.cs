@@ -13,6 +13,21 @@ public sealed record McastServerOptions
     public string? Source { get; init; }
 
     /// <summary>
+    /// Which datagrams the handler gets; the others are dropped unanswered. Null hands it all. The
+    /// filter sees a view of the receive buffer (valid only during the call); one that throws
+    /// refuses the datagram and is reported to <see cref="UdpServer"/>'s error hook.
+    /// </summary>
+    public Func<McastDatagram, bool>? Filter { get; init; }
+
+    /// <summary>
+    /// Whether every request carries its destination group and arrival interface
+    /// (<see cref="UdpRequest.LocalAddress"/>, <see cref="UdpRequest.InterfaceIndex"/>), read from the
+    /// packet information. Always on with several groups; otherwise off by default, since it costs
+    /// one allocation per datagram.
+    /// </summary>
+    public bool PacketInformation { get; init; }
+
+    /// <summary>
     /// Whether to recycle the socket after every request, as Python's server does. On by default for
     /// parity; the recycle duplicates the descriptor, so it loses nothing but costs one socket object
     /// per request. Turn it off for an allocation-free loop.

@@ -16,18 +16,20 @@ public readonly struct UdpRequest : IEquatable<UdpRequest>
     /// <param name="socket">The server socket it arrived on; null when there is none.</param>
     /// <param name="server">The server that received it; null outside a server.</param>
     /// <param name="localAddress">The address it was sent to (the group), when known.</param>
-    public UdpRequest(ReadOnlyMemory<byte> data, SocketAddress? clientAddress, Socket? socket, UdpServer? server, IPAddress? localAddress = null)
+    /// <param name="interfaceIndex">The index of the interface it arrived on; 0 when unknown.</param>
+    public UdpRequest(ReadOnlyMemory<byte> data, SocketAddress? clientAddress, Socket? socket, UdpServer? server, IPAddress? localAddress = null, int interfaceIndex = 0)
     {
         Data = data;
         ClientAddress = clientAddress;
         Socket = socket;
         Server = server;
         LocalAddress = localAddress;
+        InterfaceIndex = interfaceIndex;
     }
 
     /// <summary>Describes a received datagram whose sender is known as an endpoint.</summary>
-    public UdpRequest(ReadOnlyMemory<byte> data, IPEndPoint? client, Socket? socket, UdpServer? server = null, IPAddress? localAddress = null)
-        : this(data, client?.Serialize(), socket, server, localAddress)
+    public UdpRequest(ReadOnlyMemory<byte> data, IPEndPoint? client, Socket? socket, UdpServer? server = null, IPAddress? localAddress = null, int interfaceIndex = 0)
+        : this(data, client?.Serialize(), socket, server, localAddress, interfaceIndex)
     {
     }
 
@@ -46,6 +48,12 @@ public readonly struct UdpRequest : IEquatable<UdpRequest>
     /// <summary>The destination address of the datagram (the group) when the server knows it.</summary>
     public IPAddress? LocalAddress { get; }
 
+    /// <summary>
+    /// The index of the interface the datagram arrived on, when the server reads packet information
+    /// (<see cref="McastServerOptions.PacketInformation"/>, or several groups); 0 otherwise.
+    /// </summary>
+    public int InterfaceIndex { get; }
+
     /// <summary>The sender as an endpoint (allocates; null when unknown).</summary>
     public IPEndPoint? ClientEndPoint => ClientAddress is null
         ? null
@@ -60,11 +68,11 @@ public readonly struct UdpRequest : IEquatable<UdpRequest>
     /// <inheritdoc />
     public bool Equals(UdpRequest other) =>
         Data.Equals(other.Data) && ReferenceEquals(ClientAddress, other.ClientAddress) && ReferenceEquals(Socket, other.Socket)
-        && ReferenceEquals(Server, other.Server) && Equals(LocalAddress, other.LocalAddress);
+        && ReferenceEquals(Server, other.Server) && Equals(LocalAddress, other.LocalAddress) && InterfaceIndex == other.InterfaceIndex;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is UdpRequest other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Data, ClientAddress, Socket, Server, LocalAddress);
+    public override int GetHashCode() => HashCode.Combine(Data, ClientAddress, Socket, Server, LocalAddress, InterfaceIndex);
 }

@@ -227,6 +227,23 @@ public class UdpServer : IDisposable
         return socket.ReceiveFrom(buffer, SocketFlags.None, client);
     }
 
+    /// <summary>
+    /// Takes one datagram off the socket into <paramref name="buffer"/>, with its arrival interface
+    /// when the server reads packet information; by default the interface is unknown (0) and the
+    /// rest comes from <see cref="Receive(Socket, Span{byte}, SocketAddress, out IPAddress?)"/>.
+    /// </summary>
+    /// <param name="socket">The socket to read.</param>
+    /// <param name="buffer">Where the payload goes.</param>
+    /// <param name="client">Receives the sender's address.</param>
+    /// <param name="localAddress">The datagram's destination when the server needs it; null otherwise.</param>
+    /// <param name="interfaceIndex">The index of the interface it arrived on; 0 when unknown.</param>
+    /// <returns>The payload's length.</returns>
+    protected virtual int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
+    {
+        interfaceIndex = 0;
+        return Receive(socket, buffer, client, out localAddress);
+    }
+
     /// <summary>Whether to process <paramref name="request"/>; true by default.</summary>
     protected virtual bool VerifyRequest(UdpRequest request) => true;
 
@@ -289,9 +306,10 @@ public class UdpServer : IDisposable
         var socket = Socket ?? throw new InvalidOperationException("The server has no socket.");
         int length;
         IPAddress? local;
+        int interfaceIndex;
         try
         {
-            length = Receive(socket, buffer.AsSpan(0, MaxPacketSize), client, out local);
+            length = Receive(socket, buffer.AsSpan(0, MaxPacketSize), client, out local, out interfaceIndex);
         }
         catch (SocketException e) when (!_shutdownRequested)
         {
@@ -309,7 +327,7 @@ public class UdpServer : IDisposable
             return;
         }
 
-        var request = new UdpRequest(buffer.AsMemory(0, length), client, socket, this, local);
+        var request = new UdpRequest(buffer.AsMemory(0, length), client, socket, this, local, interfaceIndex);
         Volatile.Write(ref _handlingThreadId, Environment.CurrentManagedThreadId);
         try
         {

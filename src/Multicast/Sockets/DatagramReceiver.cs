@@ -27,15 +27,8 @@ internal static class DatagramReceiver
         var buffer = ArrayPool<byte>.Shared.Rent(McastDefaults.ReceiveBufferSize);
         try
         {
-            EndPoint any = new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
-            var result = await socket.ReceiveMessageFromAsync(buffer.AsMemory(0, McastDefaults.ReceiveBufferSize), SocketFlags.None, any, deadline.Token).ConfigureAwait(false);
-            var info = result.PacketInformation;
-            return new McastDatagram(
-                buffer.AsSpan(0, result.ReceivedBytes).ToArray(),
-                (IPEndPoint)result.RemoteEndPoint,
-                info.Address,
-                info.Interface,
-                (result.SocketFlags & SocketFlags.Truncated) != 0);
+            var view = await ReceiveViewAsync(socket, buffer, deadline.Token).ConfigureAwait(false);
+            return view.Detach();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -45,5 +38,25 @@ internal static class DatagramReceiver
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The next datagram, read whole into <paramref name="buffer"/> (which must hold
+    /// <see cref="McastDefaults.ReceiveBufferSize"/> bytes). The result's payload is a view of the
+    /// buffer, valid until the next receive: <see cref="McastDatagram.Detach"/> it to keep it.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async ValueTask<McastDatagram> ReceiveViewAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        EndPoint any = new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
+        var memory = buffer.AsMemory(0, McastDefaults.ReceiveBufferSize);
+        var result = await socket.ReceiveMessageFromAsync(memory, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+        var info = result.PacketInformation;
+        return new McastDatagram(
+            memory[..result.ReceivedBytes],
+            (IPEndPoint)result.RemoteEndPoint,
+            info.Address,
+            info.Interface,
+            (result.SocketFlags & SocketFlags.Truncated) != 0);
     }
 }

@@ -54,6 +54,23 @@ internal static class McastAddress
         }
     }
 
+    /// <summary>
+    /// True for IPv6 addresses that only mean something on one link or interface, so that binding
+    /// them needs the interface as scope: interface- and link-local groups (ff01::/16, ff02::/16,
+    /// and the same scopes of any flags) and link-local unicast (fe80::/10).
+    /// </summary>
+    public static bool NeedsScope(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        return address.IsIPv6LinkLocal || (bytes[0] == 0xFF && (bytes[1] & 0x0F) is 1 or 2);
+    }
+
     /// <summary>The wildcard address of a family.</summary>
     public static IPAddress Wildcard(AddressFamily family) =>
         family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;

@@ -82,13 +82,26 @@ public readonly record struct McastInterface
 
     private static int IndexOf(NetworkInterface nic)
     {
+        // An interface with no address at all (a bare veth end) reports neither family as supported,
+        // yet has an index: ask for it anyway, IPv4 first, then IPv6.
         var properties = nic.GetIPProperties();
-        if (nic.Supports(NetworkInterfaceComponent.IPv4))
+        foreach (var family in new[] { NetworkInterfaceComponent.IPv4, NetworkInterfaceComponent.IPv6 })
         {
-            return properties.GetIPv4Properties().Index;
+            try
+            {
+                var index = family == NetworkInterfaceComponent.IPv4 ? properties.GetIPv4Properties().Index : properties.GetIPv6Properties().Index;
+                if (index > 0)
+                {
+                    return index;
+                }
+            }
+            catch (NetworkInformationException)
+            {
+                // This family is not enabled on the interface (Windows); try the other.
+            }
         }
 
-        return nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties().Index : 0;
+        return 0;
     }
 
     private static IPAddress? FirstIPv4(NetworkInterface nic) =>

@@ -38,9 +38,9 @@ internal static partial class PlatformSockets
     }
 
     /// <summary>
-    /// Turns Linux's IP_MULTICAST_ALL off so a socket bound to the wildcard address hears only the
-    /// groups it joined, not every group any socket on the host joined. A no-op elsewhere, where that
-    /// is already the behaviour.
+    /// Turns Linux's IP_MULTICAST_ALL (and IPV6_MULTICAST_ALL) off so a socket hears only the groups
+    /// it joined itself (for IPv4 also: only on the interfaces it joined them on), not every group
+    /// any socket on the host joined. A no-op elsewhere, where that is already the behaviour.
     /// </summary>
     public static void HearOnlyJoinedGroups(Socket socket)
     {

@@ -14,7 +14,9 @@ internal static class ReceiverSocket
     /// Binds and joins. One group: bind to the group itself, as Python does, so only datagrams sent
     /// to it arrive (the wildcard on Windows, which cannot bind a group). Several groups: bind the
     /// wildcard and hear only the joined groups. An explicit <paramref name="bindGroup"/> wins when it
-    /// is the only group.
+    /// is the only group. A link-local IPv6 group (ff02::) is bound with the interface as its scope,
+    /// which also ties the socket to that interface; without an interface it binds the wildcard.
+    /// Either way the socket hears only its own memberships (IP_MULTICAST_ALL off on Linux).
     /// </summary>
     public static Socket Open(IReadOnlyList<IPAddress> groups, int port, McastInterface iface, IPAddress? bindGroup, IPAddress? source, ILogger logger)
     {
@@ -24,16 +26,14 @@ internal static class ReceiverSocket
             throw new ArgumentException("All groups of one socket must be of one address family (IPv4 or IPv6); use a poller to mix them.", nameof(groups));
         }
 
-        var bindAddress = ChooseBindAddress(groups, bindGroup, family);
+        var bindAddress = ChooseBindAddress(groups, bindGroup, family, iface);
         var endpoint = new IPEndPoint(bindAddress, port);
         var socket = Skt.GenSocket(family);
         try
         {
-            if (bindAddress.Equals(IPAddress.Any) || bindAddress.Equals(IPAddress.IPv6Any))
-            {
-                PlatformSockets.HearOnlyJoinedGroups(socket);
-            }
-
+            // Bound to the wildcard this keeps out groups other sockets joined; bound to a group it
+            // keeps out that group arriving on interfaces this socket did not join it on.
+            PlatformSockets.HearOnlyJoinedGroups(socket);
             Attempt(() => socket.Bind(endpoint), $"binding {Describe(endpoint)}");
             foreach (var group in groups)
             {
@@ -50,12 +50,18 @@ internal static class ReceiverSocket
         }
     }
 
-    private static IPAddress ChooseBindAddress(IReadOnlyList<IPAddress> groups, IPAddress? bindGroup, AddressFamily family)
+    private static IPAddress ChooseBindAddress(IReadOnlyList<IPAddress> groups, IPAddress? bindGroup, AddressFamily family, McastInterface iface)
     {
         var only = groups.Count > 1 ? null : bindGroup ?? (groups.Count == 1 ? groups[0] : null);
         if (only is null || (OperatingSystem.IsWindows() && McastAddress.IsMulticast(only)))
         {
             return McastAddress.Wildcard(family);
+        }
+
+        if (McastAddress.NeedsScope(only) && only.ScopeId == 0)
+        {
+            // Linux refuses to bind a link-scoped address (EINVAL) unless it names its interface.
+            return iface.Index != 0 ? new IPAddress(only.GetAddressBytes(), iface.Index) : McastAddress.Wildcard(family);
         }
 
         return only;

@@ -15,13 +15,12 @@ public static class Skt
     /// <c>genSocket()</c>. Unlike Python it sets no timeout: receivers choose their own.
     /// </summary>
     /// <param name="family">IPv4 or IPv6.</param>
-    /// <param name="ttl">The multicast TTL, 0 (same host) to 255.</param>
+    /// <param name="ttl">The multicast TTL (IPv6 hop limit), <see cref="McastTtl.SameHost"/> (0) to <see cref="McastTtl.Unrestricted"/> (255).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> outside 0-255.</exception>
     /// <exception cref="ArgumentException"><paramref name="family"/> is not IPv4 or IPv6.</exception>
     public static Socket GenSocket(AddressFamily family = AddressFamily.InterNetwork, int ttl = McastDefaults.Ttl)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(ttl);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ttl, 255);
+        McastTtl.Validate(ttl);
         if (family is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
         {
             throw new ArgumentException($"Multicast needs an IPv4 or IPv6 socket, not {family}.", nameof(family));

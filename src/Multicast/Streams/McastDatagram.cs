@@ -61,6 +61,12 @@ public sealed class McastDatagram
         }
     }
 
+    /// <summary>
+    /// A copy that owns its payload: receivers hand filters a view of their buffer and keep only the
+    /// datagrams a filter accepted.
+    /// </summary>
+    internal McastDatagram Detach() => new(Payload.ToArray(), Source, Destination, InterfaceIndex, Truncated, ReceivedAt);
+
     /// <summary>A short description for logs.</summary>
     public override string ToString() => $"{Payload.Length} bytes from {Source} to {Destination?.ToString() ?? "?"}";
 }

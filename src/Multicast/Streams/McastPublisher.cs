@@ -7,34 +7,54 @@ namespace Multicast;
 
 /// <summary>
 /// Sends datagrams to one group and port from one socket kept open (Python opens a socket per
-/// message, so every datagram came from a new port). Thread-safe for concurrent sends.
+/// message, so every datagram came from a new port): one packet, a sequence, or an async sequence
+/// (Iain Lowe's <c>Multicaster</c>, without subclassing). Thread-safe for concurrent sends.
 /// </summary>
-public sealed class McastPublisher : IDisposable
+/// <remarks>
+/// Every payload is sent as one datagram, empty ones included (a zero-length UDP datagram is legal;
+/// Iain Lowe's <c>sendto</c> skipped them). A string is one datagram of its UTF-8 bytes, never one
+/// per character.
+/// </remarks>
+public sealed class McastPublisher : IDisposable, IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly SocketAddress _destination;
+    private readonly TimeSpan _interval;
     private readonly ILogger _logger;
 
     /// <summary>Opens the sending socket.</summary>
-    /// <param name="destination">A group, or any address or host name (a unicast peer works too).</param>
+    /// <param name="destination">A group (IPv4 or IPv6), or any address or host name (a unicast peer works too).</param>
     /// <param name="port">The UDP port, 1-65535.</param>
-    /// <param name="options">TTL, interface and loopback; defaults when null.</param>
+    /// <param name="options">TTL, interface, loopback and pacing; defaults when null.</param>
     /// <param name="logger">Where sends are logged; nothing when null.</param>
-    /// <exception cref="ArgumentException">A bad destination, port or interface.</exception>
+    /// <exception cref="ArgumentException">A bad destination, port, TTL or interface.</exception>
+    /// <exception cref="McastSocketException">The socket could not be prepared.</exception>
     public McastPublisher(string destination, int port, McastPublisherOptions? options = null, ILogger? logger = null)
+        : this(new IPEndPoint(McastAddress.ParseDestination(destination), CheckPort(port)), options, logger)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+    }
+
+    /// <summary>Opens the sending socket for <paramref name="destination"/> (an IPv6 destination may carry its interface as scope).</summary>
+    /// <param name="destination">The group (or unicast peer) and port.</param>
+    /// <param name="options">TTL, interface, loopback and pacing; defaults when null.</param>
+    /// <param name="logger">Where sends are logged; nothing when null.</param>
+    /// <exception cref="ArgumentException">A bad port, TTL or interface.</exception>
+    /// <exception cref="McastSocketException">The socket could not be prepared.</exception>
+    public McastPublisher(IPEndPoint destination, McastPublisherOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        CheckPort(destination.Port);
         options ??= new McastPublisherOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Interval, TimeSpan.Zero, nameof(options));
         _logger = logger ?? NullLogger.Instance;
-        var address = McastAddress.ParseDestination(destination);
+        _interval = options.Interval;
         var iface = McastInterface.Parse(options.Iface);
-        Destination = new IPEndPoint(address, port);
+        Destination = destination;
         _destination = Destination.Serialize();
-        _socket = Skt.GenSocket(address.AddressFamily, options.Ttl);
+        _socket = Skt.GenSocket(destination.AddressFamily, McastTtl.Validate(options.Ttl, nameof(options)));
         try
         {
-            var level = address.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP;
+            var level = destination.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP;
             _socket.SetSocketOption(level, SocketOptionName.MulticastLoopback, options.Loopback);
             Skt.SetSendInterface(_socket, iface);
         }
@@ -74,6 +94,7 @@ public sealed class McastPublisher : IDisposable
 
     /// <summary>Sends one datagram.</summary>
     /// <exception cref="McastSocketException">The kernel refused it (too large, no route, ...).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
         try
@@ -88,6 +109,67 @@ public sealed class McastPublisher : IDisposable
         SocketLog.Sent(_logger, payload.Length, Destination);
     }
 
+    /// <summary>Sends each packet as one datagram, in order, <see cref="McastPublisherOptions.Interval"/> apart.</summary>
+    /// <returns>How many datagrams were sent.</returns>
+    /// <exception cref="McastSocketException">The kernel refused one; those before it were sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<long> SendAsync(IEnumerable<ReadOnlyMemory<byte>> packets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(packets);
+        long sent = 0;
+        foreach (var packet in packets)
+        {
+            await PaceAsync(sent, cancellationToken).ConfigureAwait(false);
+            await SendAsync(packet, cancellationToken).ConfigureAwait(false);
+            sent++;
+        }
+
+        StreamLog.SentSequence(_logger, sent, Destination);
+        return sent;
+    }
+
+    /// <summary>
+    /// Sends each packet of an async sequence as it is produced (the <c>Multicaster</c>), in order,
+    /// at least <see cref="McastPublisherOptions.Interval"/> apart.
+    /// </summary>
+    /// <returns>How many datagrams were sent.</returns>
+    /// <exception cref="McastSocketException">The kernel refused one; those before it were sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<long> SendAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> packets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(packets);
+        long sent = 0;
+        await foreach (var packet in packets.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await PaceAsync(sent, cancellationToken).ConfigureAwait(false);
+            await SendAsync(packet, cancellationToken).ConfigureAwait(false);
+            sent++;
+        }
+
+        StreamLog.SentSequence(_logger, sent, Destination);
+        return sent;
+    }
+
     /// <summary>Closes the socket.</summary>
     public void Dispose() => _socket.Dispose();
+
+    /// <summary>Closes the socket.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int CheckPort(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+        return port;
+    }
+
+    private Task PaceAsync(long sent, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return sent > 0 && _interval > TimeSpan.Zero ? Task.Delay(_interval, cancellationToken) : Task.CompletedTask;
+    }
 }

@@ -24,6 +24,20 @@ public sealed record McastArgs
     public string? Source { get; init; }
 
     /// <summary>
+    /// For RECV and HEAR: which datagrams count; the others are ignored (RECV keeps waiting, HEAR
+    /// does not answer them). Null accepts all. See <see cref="McastFilters"/> (the CLI's
+    /// <c>--filter REGEX</c> is <see cref="McastFilters.Regex(string, McastAnchoring, System.Text.RegularExpressions.RegexOptions, McastPayloadText)"/>).
+    /// </summary>
+    public Func<McastDatagram, bool>? Filter { get; init; }
+
+    /// <summary>
+    /// For RECV: receive exactly this many datagrams (that pass <see cref="Filter"/>) within the
+    /// timeout, and report their texts as an <see cref="IReadOnlyList{T}"/> of strings; success
+    /// means all of them came. Null (or 1) receives one, as Python does.
+    /// </summary>
+    public int? Limit { get; init; }
+
+    /// <summary>
     /// SAY's message: a string, bytes, or a list of words joined by spaces; the list <c>["-"]</c>
     /// reads <see cref="Input"/> instead. Null sends <see cref="McastSay.DefaultMessage"/>.
     /// </summary>

@@ -31,7 +31,7 @@ public sealed class McastHear : McastTool
         ArgumentNullException.ThrowIfNull(args);
         var heard = args.IsStd ? args.Output ?? Console.Out : null;
         using var handler = new HearUdpHandler(LoggerFactory, heard);
-        var options = new McastServerOptions { Groups = args.Groups, Iface = args.Iface, Source = args.Source };
+        var options = new McastServerOptions { Groups = args.Groups, Iface = args.Iface, Source = args.Source, Filter = args.Filter };
         using var server = new McastServer(args.Group, args.Port, handler, options, LoggerFactory);
         server.BindAndActivate();
         ToolLog.Listening(Logger, args.Group, server.ServerAddress.Port);

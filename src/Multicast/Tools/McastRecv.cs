@@ -87,22 +87,8 @@ public sealed class McastRecv : McastTool
     public async ValueTask<string?> RecvStepAsync(Socket socket, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        try
-        {
-            var datagram = await TryRecvAsync(socket, timeout, cancellationToken).ConfigureAwait(false);
-            if (datagram is null)
-            {
-                ToolLog.NothingReceived(Logger);
-                return null;
-            }
-
-            ToolLog.Received(Logger, datagram.Payload.Length, datagram.Source);
-            return datagram.Text;
-        }
-        finally
-        {
-            Skt.EndSocket(socket);
-        }
+        var texts = await ReceiveTextsAsync(socket, timeout, filter: null, count: 1, cancellationToken).ConfigureAwait(false);
+        return texts.Count == 0 ? null : texts[0];
     }
 
     /// <summary>Receives one datagram as text and closes the socket.</summary>
@@ -119,34 +105,97 @@ public sealed class McastRecv : McastTool
     }
 
     /// <inheritdoc />
-    /// <exception cref="CommandExecutionException">The datagram was not valid UTF-8 (exit code 65, Data Error).</exception>
+    /// <remarks>
+    /// With <see cref="McastArgs.Limit"/> N above 1, RECV waits (up to the timeout in all) for N
+    /// datagrams that pass <see cref="McastArgs.Filter"/>, prints each, and returns their texts as
+    /// an <see cref="IReadOnlyList{T}"/> of strings; it succeeds when all N came.
+    /// </remarks>
+    /// <exception cref="CommandExecutionException">A datagram was not valid UTF-8 (exit code 65, Data Error).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit below 1.</exception>
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var count = args.Limit ?? 1;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(args));
         var timeout = args.Timeout ?? TimeSpan.FromSeconds(args.Ttl);
-        string? text;
+        List<string> texts;
         try
         {
-            text = await HearStepAsync(args.Groups.Append(args.Group), args.Port, args.Iface, args.Group, timeout, args.Source, cancellationToken).ConfigureAwait(false);
+            var socket = JoinStep(args.Groups.Append(args.Group), args.Port, args.Iface, args.Group, args.Source, Logger);
+            texts = await ReceiveTextsAsync(socket, timeout, args.Filter, count, cancellationToken).ConfigureAwait(false);
         }
         catch (DecoderFallbackException e)
         {
             throw new CommandExecutionException($"RECV received a datagram that is not valid UTF-8: {e.Message}", (int)ExitCode.DataError, e);
         }
 
-        if (string.IsNullOrEmpty(text))
+        if (count == 1 && string.IsNullOrEmpty(texts.FirstOrDefault()))
         {
             return McastResult.Failed;
         }
 
+        foreach (var text in texts)
+        {
+            await PrintAsync(args, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (count == 1)
+        {
+            ToolLog.Success(Logger);
+            return new McastResult(true, texts[0]);
+        }
+
+        if (texts.Count == count)
+        {
+            ToolLog.Success(Logger);
+        }
+
+        return new McastResult(texts.Count == count, texts);
+    }
+
+    private static async ValueTask PrintAsync(McastArgs args, string text, CancellationToken cancellationToken)
+    {
         if (args.IsStd || !Console.IsOutputRedirected)
         {
             var output = args.Output ?? Console.Out;
             await output.WriteAsync($"\n{text}\n\n".AsMemory(), cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        ToolLog.Success(Logger);
-        return new McastResult(true, text);
+    /// <summary>
+    /// Receives up to <paramref name="count"/> datagrams that pass <paramref name="filter"/> as text,
+    /// within <paramref name="timeout"/> in all, then closes the socket whatever happens.
+    /// </summary>
+    /// <exception cref="DecoderFallbackException">A datagram is not valid UTF-8.</exception>
+    private async ValueTask<List<string>> ReceiveTextsAsync(Socket socket, TimeSpan? timeout, Func<McastDatagram, bool>? filter, int count, CancellationToken cancellationToken)
+    {
+        using var listener = new McastListener(socket, filter, count, Logger);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        {
+            deadline.CancelAfter(limit);
+        }
+
+        var texts = new List<string>(count);
+        try
+        {
+            await foreach (var datagram in listener.ReadAllAsync(deadline.Token).ConfigureAwait(false))
+            {
+                ToolLog.Received(Logger, datagram.Payload.Length, datagram.Source);
+                texts.Add(datagram.Text);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The timeout passed: RECV reports what came.
+        }
+
+        if (texts.Count == 0)
+        {
+            ToolLog.NothingReceived(Logger);
+        }
+
+        return texts;
     }
 }

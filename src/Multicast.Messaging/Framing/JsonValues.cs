@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Multicast.Messaging;
+
+/// <summary>Turns the values callers pass (objects, nodes, elements) into JSON elements.</summary>
+internal static class JsonValues
+{
+    private static readonly JsonElement s_emptyArray = JsonDocument.Parse("[]").RootElement.Clone();
+    private static readonly JsonElement s_emptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+    private static readonly JsonElement s_null = JsonDocument.Parse("null").RootElement.Clone();
+
+    /// <summary>JSON <c>null</c>.</summary>
+    public static JsonElement Null => s_null;
+
+    /// <summary>Any value as JSON: a <see cref="JsonElement"/> as is, anything else through System.Text.Json.</summary>
+    public static JsonElement From(object? value) => value switch
+    {
+        null => s_null,
+        JsonElement element => element,
+        JsonNode node => JsonSerializer.SerializeToElement(node),
+        _ => JsonSerializer.SerializeToElement(value, value.GetType()),
+    };
+
+    /// <summary>Python's <c>args</c>: a JSON array (empty for null).</summary>
+    public static JsonElement Args(IReadOnlyList<object?>? args) =>
+        args is null || args.Count == 0 ? s_emptyArray : JsonSerializer.SerializeToElement(args.Select(From).ToList());
+
+    /// <summary>Python's <c>kwargs</c>: a JSON object in the caller's order (empty for null).</summary>
+    public static JsonElement Kwargs(IReadOnlyDictionary<string, object?>? kwargs)
+    {
+        if (kwargs is null || kwargs.Count == 0)
+        {
+            return s_emptyObject;
+        }
+
+        var bytes = PythonJson.Object(kwargs.Select(k => KeyValuePair.Create(k.Key, From(k.Value))));
+        return JsonDocument.Parse(bytes).RootElement.Clone();
+    }
+
+    /// <summary>Reads <c>args</c>/<c>kwargs</c> members of received content; missing or null is empty (Python's broken resend sends <c>"args": null</c>).</summary>
+    public static MessageArguments ReadArguments(JsonElement content)
+    {
+        var args = new List<JsonElement>();
+        if (content.TryGetProperty("args", out var argsElement) && argsElement.ValueKind != JsonValueKind.Null)
+        {
+            if (argsElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new FrameFormatException($"'args' is a JSON {argsElement.ValueKind}, not an array");
+            }
+
+            args.AddRange(argsElement.EnumerateArray());
+        }
+
+        var kwargs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (content.TryGetProperty("kwargs", out var kwargsElement) && kwargsElement.ValueKind != JsonValueKind.Null)
+        {
+            if (kwargsElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new FrameFormatException($"'kwargs' is a JSON {kwargsElement.ValueKind}, not an object");
+            }
+
+            foreach (var property in kwargsElement.EnumerateObject())
+            {
+                kwargs[property.Name] = property.Value;
+            }
+        }
+
+        return new MessageArguments(args, kwargs);
+    }
+
+    /// <summary>Parses JSON content into a standalone object element.</summary>
+    /// <exception cref="FrameFormatException">Not JSON, or not an object.</exception>
+    public static JsonElement ParseContent(ReadOnlyMemory<byte> content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Clone()
+                : throw new FrameFormatException($"the content is a JSON {document.RootElement.ValueKind}, not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new FrameFormatException($"the JSON content does not parse ({e.Message})", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Multicast.Messaging;
+
+/// <summary>How one peer answered a request sent to many (<see cref="MessageServer.RequestAllAsync"/>).</summary>
+/// <param name="Succeeded">True when a value came back.</param>
+/// <param name="Value">The value, when it did.</param>
+/// <param name="Error">Why not, otherwise (timeout, error reply, closed connection).</param>
+public readonly record struct RequestOutcome<T>(bool Succeeded, T? Value, Exception? Error);

@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Multicast;
+
+/// <summary>
+/// A joined receive socket that delivers datagrams, filtered and counted: pull them one at a time
+/// (<see cref="ReceiveAsync"/>), as a stream (<see cref="ReadAllAsync"/>), or push them to a
+/// callback that returns true to stop (<see cref="RunAsync(Func{McastDatagram, CancellationToken, ValueTask{bool}}, CancellationToken)"/>).
+/// </summary>
+/// <remarks>
+/// The socket is bound and joined when the listener is created, so anything sent afterwards is
+/// queued by the kernel even before the first receive. One receive at a time: the listener reuses
+/// one pooled buffer and counts what it delivers, which is how <see cref="McastListenOptions.Limit"/>
+/// stays exact. Every receive is cancellable and returns promptly when cancelled.
+/// </remarks>
+public sealed class McastListener : IDisposable, IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly Func<McastDatagram, bool>? _filter;
+    private readonly long? _limit;
+    private readonly ILogger _logger;
+    private byte[]? _buffer;
+    private long _delivered;
+    private int _receiving;
+    private int _disposed;
+
+    /// <summary>Binds and joins as <paramref name="options"/> say.</summary>
+    /// <param name="options">Groups, port, interface, source, filter and limit; the defaults when null.</param>
+    /// <param name="logger">Where joins and filtered datagrams are logged; nowhere when null.</param>
+    /// <exception cref="ArgumentException">A bad group, port, interface or source.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative limit.</exception>
+    /// <exception cref="McastSocketException">Binding or joining failed; the message says which.</exception>
+    public McastListener(McastListenOptions? options = null, ILogger? logger = null)
+        : this(Open(options ??= new McastListenOptions(), logger), options.Filter, options.Limit, logger)
+    {
+    }
+
+    /// <summary>Takes over a socket that is already bound and joined with packet information on; disposing closes it.</summary>
+    internal McastListener(Socket socket, Func<McastDatagram, bool>? filter, long? limit, ILogger? logger)
+    {
+        if (limit < 0)
+        {
+            socket.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "A limit counts datagrams to deliver: 0 or more.");
+        }
+
+        _socket = socket;
+        _filter = filter;
+        _limit = limit;
+        _logger = logger ?? NullLogger.Instance;
+        _buffer = ArrayPool<byte>.Shared.Rent(McastDefaults.ReceiveBufferSize);
+        LocalEndPoint = socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
+        StreamLog.Listening(_logger, LocalEndPoint);
+    }
+
+    /// <summary>The address and port the socket is bound to.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>How many datagrams have been delivered so far (after the filter).</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>True once the limit has been delivered: every further receive returns null at once.</summary>
+    public bool IsCompleted => _limit is { } limit && Delivered >= limit;
+
+    /// <summary>
+    /// Waits for the next datagram that passes the filter, and returns it with its own copy of the
+    /// payload; null once the limit has been delivered.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">Another receive is in progress.</exception>
+    /// <exception cref="ObjectDisposedException">The listener was disposed.</exception>
+    /// <exception cref="McastSocketException">The socket failed.</exception>
+    public async ValueTask<McastDatagram?> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Exchange(ref _receiving, 1) != 0)
+        {
+            throw new InvalidOperationException("A McastListener delivers to one reader at a time; another receive is in progress.");
+        }
+
+        try
+        {
+            if (IsCompleted)
+            {
+                return null;
+            }
+
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(McastListener));
+            while (true)
+            {
+                var view = await ReceiveViewAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (_filter is not null && !_filter(view))
+                {
+                    StreamLog.FilteredOut(_logger, view.Payload.Length, view.Source);
+                    continue;
+                }
+
+                if (Interlocked.Increment(ref _delivered) == _limit)
+                {
+                    StreamLog.LimitReached(_logger, _limit.Value, LocalEndPoint);
+                }
+
+                return view.Detach();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _receiving, 0);
+        }
+    }
+
+    /// <summary>Every datagram that passes the filter, until the limit is delivered or <paramref name="cancellationToken"/> is cancelled (which throws).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async IAsyncEnumerable<McastDatagram> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (await ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } datagram)
+        {
+            yield return datagram;
+        }
+    }
+
+    /// <summary>
+    /// Hands each datagram to <paramref name="handler"/> until it returns true, the limit is
+    /// delivered, or <paramref name="cancellationToken"/> is cancelled (which throws). A handler's
+    /// exception ends the run and propagates: nothing is swallowed.
+    /// </summary>
+    /// <returns>How many datagrams the handler was given.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<long> RunAsync(Func<McastDatagram, CancellationToken, ValueTask<bool>> handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        long handled = 0;
+        while (await ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } datagram)
+        {
+            handled++;
+            if (await handler(datagram, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        return handled;
+    }
+
+    /// <summary>The synchronous-callback form of <see cref="RunAsync(Func{McastDatagram, CancellationToken, ValueTask{bool}}, CancellationToken)"/>: return true to stop.</summary>
+    /// <returns>How many datagrams the handler was given.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<long> RunAsync(Func<McastDatagram, bool> handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return RunAsync((datagram, _) => ValueTask.FromResult(handler(datagram)), cancellationToken);
+    }
+
+    /// <summary>Leaves the groups and closes the socket; a receive in progress ends with an exception.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Skt.EndSocket(_socket);
+
+        // A receive still in flight may write into the buffer; only an idle buffer goes back to the pool.
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null && Volatile.Read(ref _receiving) == 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Closes the socket, as <see cref="Dispose"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static Socket Open(McastListenOptions options, ILogger? logger)
+    {
+        if (options.Limit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Limit, "A limit counts datagrams to deliver: 0 or more.");
+        }
+
+        var socket = McastRecv.JoinStep(options.Groups, options.Port, options.Iface, bindGroup: null, options.Source, logger);
+        try
+        {
+            if (options.ReceiveQueueBytes is { } queue)
+            {
+                PlatformSockets.SetReceiveQueue(socket, queue);
+            }
+
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private async ValueTask<McastDatagram> ReceiveViewAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DatagramReceiver.ReceiveViewAsync(_socket, buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e) when (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(McastListener), e);
+        }
+        catch (SocketException e)
+        {
+            throw McastSocketException.For($"receiving on {LocalEndPoint}", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using Multicast.Messaging.Tests.Support;
+using Multicast.TestSupport;
+
+namespace Multicast.Messaging.Tests.Connections;
+
+/// <summary>Files pushed and pulled, streamed, confined to the root.</summary>
+public sealed class FileTransferTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("mcast-files-").FullName;
+    private readonly string _local = Directory.CreateTempSubdirectory("mcast-local-").FullName;
+
+    [NetworkTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(300_000)]
+    public async Task A_pushed_file_arrives_whole_under_the_root(int size)
+    {
+        var content = Enumerable.Range(0, size).Select(i => PatternStream.At(i)).ToArray();
+        var source = Path.Join(_local, "source.bin");
+        await File.WriteAllBytesAsync(source, content);
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter(), WithRoot());
+        var client = await loop.ConnectAsync();
+        var received = new TaskCompletionSource<FileReceivedEventArgs>();
+        await RequestResponseTests.WaitUntilAsync(() => loop.Server.Connections.Count == 1);
+        loop.Server.Connections.Single().FileReceived += (_, e) => received.TrySetResult(e);
+        var progress = new List<long>();
+
+        await client.Connection.SendFileAsync(source, "shows/day1/data.bin", new SyncProgress(progress.Add)).Within("push");
+
+        var file = await received.Task.Within("the file to arrive");
+        Assert.Equal(Path.Join(_root, "shows", "day1", "data.bin"), file.LocalPath);
+        Assert.Equal(content, await File.ReadAllBytesAsync(file.LocalPath));
+        Assert.Equal(size == 0 ? [] : [size], progress.TakeLast(1));
+        Assert.Empty(Directory.GetFiles(Path.Join(_root, "shows", "day1"), "*.part"));
+    }
+
+    [NetworkTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(300_000)]
+    public async Task A_pulled_file_arrives_whole_in_a_local_file(int size)
+    {
+        var content = Enumerable.Range(0, size).Select(i => PatternStream.At(i)).ToArray();
+        await File.WriteAllBytesAsync(Path.Join(_root, "animation.csv"), content);
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter(), WithRoot());
+        var client = await loop.ConnectAsync();
+        var target = Path.Join(_local, "pulled", "animation.csv");
+
+        await client.Connection.GetFileAsync("animation.csv", target).Within("pull");
+
+        Assert.Equal(content, await File.ReadAllBytesAsync(target));
+    }
+
+    [NetworkFact]
+    public async Task Large_files_stream_both_ways_without_being_held_in_memory()
+    {
+        const long size = 96L << 20;
+        var pushed = new PatternCheckingStream();
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter(), WithRoot());
+        var client = await loop.ConnectAsync(connection: WithRoot());
+        var progress = new List<long>();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        await client.Connection.SendFileAsync(new PatternStream(size), size, "big.bin", new SyncProgress(progress.Add)).Within("push 96 MiB", TimeSpan.FromSeconds(60));
+        await RequestResponseTests.WaitUntilAsync(() => File.Exists(Path.Join(_root, "big.bin")), "the big file");
+        await client.Connection.GetFileAsync("big.bin", pushed, progress: null).Within("pull 96 MiB", TimeSpan.FromSeconds(60));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(size, new FileInfo(Path.Join(_root, "big.bin")).Length);
+        Assert.Equal(size, pushed.Written);
+        Assert.Equal(0, pushed.Mismatches);
+        Assert.Equal(size, progress[^1]);
+        Assert.True(progress.SequenceEqual(progress.Order()), "progress only grows");
+        Assert.True(allocated < size / 4, $"moving 2 x {size} bytes allocated {allocated} bytes");
+    }
+
+    [NetworkTheory]
+    [InlineData("../outside.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a/../../outside.txt")]
+    public async Task Path_escapes_are_refused_and_the_connection_lives_on(string remotePath)
+    {
+        var native = WithRoot() with { Dialect = MessagingDialect.Native };
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter().MapRequest("ok", (_, _) => 1), native);
+        var client = await loop.ConnectAsync(connection: native);
+
+        await client.Connection.SendFileAsync(new MemoryStream([1, 2, 3]), 3, remotePath).Within("push");
+        var pull = await Assert.ThrowsAsync<RemoteRequestException>(() => client.Connection.GetFileAsync(remotePath, Stream.Null)).Within("pull refused");
+
+        Assert.Contains("refused", pull.Message, StringComparison.Ordinal);
+        await loop.ServerLog.WaitForAsync($"File '{remotePath}'");
+        Assert.Equal(1, (await client.Connection.RequestAsync("ok").Within("request after refusals")).GetInt32());
+        Assert.False(File.Exists(Path.Join(Path.GetDirectoryName(_root), "outside.txt")));
+    }
+
+    [NetworkFact]
+    public async Task A_clever_show_peer_gets_no_answer_for_a_refused_pull_so_the_request_times_out()
+    {
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter(), WithRoot());
+        var client = await loop.ConnectAsync();
+
+        await Assert.ThrowsAsync<MessagingTimeoutException>(() => client.Connection.GetFileAsync("missing.txt", Stream.Null, TimeSpan.FromMilliseconds(300)));
+        await loop.ServerLog.WaitForAsync("no such file");
+    }
+
+    [NetworkFact]
+    public async Task Without_a_root_pushed_files_are_refused()
+    {
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter());
+        var client = await loop.ConnectAsync();
+
+        await client.Connection.SendFileAsync(new MemoryStream([1]), 1, "a.txt").Within("push");
+
+        await loop.ServerLog.WaitForAsync("no file root");
+    }
+
+    [NetworkFact]
+    public async Task Pulling_through_a_symbolic_link_is_refused()
+    {
+        var outside = Path.Join(_local, "secret.txt");
+        await File.WriteAllTextAsync(outside, "secret");
+        File.CreateSymbolicLink(Path.Join(_root, "link.txt"), outside);
+        var native = WithRoot() with { Dialect = MessagingDialect.Native };
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter(), native);
+        var client = await loop.ConnectAsync(connection: native);
+
+        var error = await Assert.ThrowsAsync<RemoteRequestException>(() => client.Connection.GetFileAsync("link.txt", Stream.Null)).Within("refusal");
+        Assert.Contains("symbolic link", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+        Directory.Delete(_local, recursive: true);
+    }
+
+    private MessageConnectionOptions WithRoot() => new() { Files = new FileTransferOptions { Root = _root } };
+
+    /// <summary>Progress reported on the caller's thread (Progress&lt;T&gt; posts later, which would race the asserts).</summary>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            lock (this)
+            {
+                report(value);
+            }
+        }
+    }
+}
