@@ -214,34 +214,22 @@ public class UdpServer : IDisposable
         Socket = null;
     }
 
-    /// <summary>Takes one datagram off the socket into <paramref name="buffer"/>.</summary>
-    /// <param name="socket">The socket to read.</param>
-    /// <param name="buffer">Where the payload goes.</param>
-    /// <param name="client">Receives the sender's address.</param>
-    /// <param name="localAddress">The datagram's destination when the server needs it; null otherwise.</param>
-    /// <returns>The payload's length.</returns>
-    protected virtual int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress)
-    {
-        ArgumentNullException.ThrowIfNull(socket);
-        localAddress = null;
-        return socket.ReceiveFrom(buffer, SocketFlags.None, client);
-    }
-
     /// <summary>
-    /// Takes one datagram off the socket into <paramref name="buffer"/>, with its arrival interface
-    /// when the server reads packet information; by default the interface is unknown (0) and the
-    /// rest comes from <see cref="Receive(Socket, Span{byte}, SocketAddress, out IPAddress?)"/>.
+    /// Takes one datagram off the socket into <paramref name="buffer"/>. The default is a plain
+    /// receive that allocates nothing: destination and interface unknown.
     /// </summary>
     /// <param name="socket">The socket to read.</param>
     /// <param name="buffer">Where the payload goes.</param>
     /// <param name="client">Receives the sender's address.</param>
-    /// <param name="localAddress">The datagram's destination when the server needs it; null otherwise.</param>
+    /// <param name="localAddress">The datagram's destination when the server reads it; null otherwise.</param>
     /// <param name="interfaceIndex">The index of the interface it arrived on; 0 when unknown.</param>
     /// <returns>The payload's length.</returns>
     protected virtual int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
     {
+        ArgumentNullException.ThrowIfNull(socket);
+        localAddress = null;
         interfaceIndex = 0;
-        return Receive(socket, buffer, client, out localAddress);
+        return socket.ReceiveFrom(buffer, SocketFlags.None, client);
     }
 
     /// <summary>Whether to process <paramref name="request"/>; true by default.</summary>
