@@ -73,6 +73,29 @@ public sealed class CapturedOutput
         }
     }
 
+    /// <summary>The complete lines written so far (a line still being written is left out).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            var text = Text;
+            var end = text.LastIndexOf('\n');
+            return end < 0 ? [] : text[..end].Split('\n');
+        }
+    }
+
+    /// <summary>Waits for a complete line containing <paramref name="fragment"/> and returns the first such line.</summary>
+    public async Task<string> WaitForLineAsync(string fragment, TimeSpan? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(fragment);
+        string? found = null;
+        await WaitForAsync(
+            _ => (found = Lines.FirstOrDefault(l => l.Contains(fragment, StringComparison.Ordinal))) is not null,
+            $"a line containing '{fragment}'",
+            within).ConfigureAwait(false);
+        return found!;
+    }
+
     private async Task PumpAsync(TextReader reader)
     {
         var buffer = new char[4096];

@@ -28,7 +28,7 @@ public class McastServer : UdpServer
     }
 
     private McastServer(IPAddress group, int port, IRequestHandler? handler, McastServerOptions options, ILoggerFactory? loggerFactory)
-        : base(new IPEndPoint(group, CheckPort(port)), handler ?? new HearUdpHandler(loggerFactory), loggerFactory)
+        : base(new IPEndPoint(group, McastAddress.CheckReceivePort(port)), handler ?? new HearUdpHandler(loggerFactory), loggerFactory)
     {
         _options = options;
         _group = group;
@@ -65,7 +65,7 @@ public class McastServer : UdpServer
     /// <summary>Binds with address reuse and joins every group, with a receive queue sized for bursts.</summary>
     protected override void ServerBind()
     {
-        var socket = ReceiverSocket.Open(_groups, ServerAddress.Port, McastInterface.Parse(_options.Iface), _groups.Count == 1 ? _group : null, ParseSource(_options.Source), Logger);
+        var socket = ReceiverSocket.Open(_groups, ServerAddress.Port, McastInterface.Parse(_options.Iface), _groups.Count == 1 ? _group : null, McastAddress.ParseSource(_options.Source), Logger);
         try
         {
             PlatformSockets.SetReceiveQueue(socket, _options.ReceiveQueueBytes);
@@ -158,16 +158,4 @@ public class McastServer : UdpServer
 
     private static IPAddress ParseGroup(string? group) =>
         McastAddress.ParseGroup(string.IsNullOrEmpty(group) ? McastDefaults.Group : group);
-
-    private static IPAddress? ParseSource(string? source) =>
-        string.IsNullOrEmpty(source) ? null
-        : IPAddress.TryParse(source, out var address) ? address
-        : throw new ArgumentException($"Invalid source address '{source}'.", nameof(source));
-
-    private static int CheckPort(int port)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
-        return port;
-    }
 }

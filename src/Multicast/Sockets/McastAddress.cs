@@ -74,4 +74,26 @@ internal static class McastAddress
     /// <summary>The wildcard address of a family.</summary>
     public static IPAddress Wildcard(AddressFamily family) =>
         family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+
+    /// <summary>A port to bind or join on: 0 (any) to 65535.</summary>
+    public static int CheckReceivePort(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+        return port;
+    }
+
+    /// <summary>A port to send to: 1 to 65535 (nothing listens on port 0).</summary>
+    public static int CheckSendPort(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
+        return port;
+    }
+
+    /// <summary>The one sender a source-specific join hears, or null (any sender) when none is given.</summary>
+    public static IPAddress? ParseSource(string? source) =>
+        string.IsNullOrEmpty(source) ? null
+        : IPAddress.TryParse(source, out var address) ? address
+        : throw new ArgumentException($"Invalid source address '{source}'.", nameof(source));
 }

@@ -11,6 +11,36 @@ namespace Multicast;
 internal static class ReceiverSocket
 {
     /// <summary>
+    /// Parses what a user typed (groups, bind address, interface, source) and opens a joined socket
+    /// with packet information on: the one implementation behind <see cref="McastRecv.JoinStep"/>,
+    /// the listeners and the server.
+    /// </summary>
+    public static Socket Join(IEnumerable<string>? groups, int port, string? iface, string? bindGroup, string? source, ILogger logger)
+    {
+        McastAddress.CheckReceivePort(port);
+        var parsed = (groups ?? []).Select(g => McastAddress.ParseGroup(g, nameof(groups))).Distinct().ToList();
+        IPAddress? bind = null;
+        if (!string.IsNullOrEmpty(bindGroup))
+        {
+            bind = IPAddress.TryParse(bindGroup, out var b) ? b : throw new ArgumentException($"Invalid bind address '{bindGroup}'.", nameof(bindGroup));
+            if (parsed.Count == 0 && McastAddress.IsMulticast(bind))
+            {
+                parsed.Add(bind);
+            }
+        }
+
+        if (parsed.Count == 0)
+        {
+            throw new ArgumentException("JoinStep needs at least one group (or a multicast bind group).", nameof(groups));
+        }
+
+        var sourceAddress = McastAddress.ParseSource(source);
+        var socket = Open(parsed, port, McastInterface.Parse(iface), bind, sourceAddress, logger);
+        DatagramReceiver.EnablePacketInformation(socket);
+        return socket;
+    }
+
+    /// <summary>
     /// Binds and joins. One group: bind to the group itself, as Python does, so only datagrams sent
     /// to it arrive (the wildcard on Windows, which cannot bind a group). Several groups: bind the
     /// wildcard and hear only the joined groups. An explicit <paramref name="bindGroup"/> wins when it

@@ -188,7 +188,7 @@ public sealed class McastListener : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Limit, "A limit counts datagrams to deliver: 0 or more.");
         }
 
-        var socket = McastRecv.JoinStep(options.Groups, options.Port, options.Iface, bindGroup: null, options.Source, logger);
+        var socket = ReceiverSocket.Join(options.Groups, options.Port, options.Iface, bindGroup: null, options.Source, logger ?? NullLogger.Instance);
         try
         {
             if (options.ReceiveQueueBytes is { } queue)

@@ -30,7 +30,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentException">A bad destination, port, TTL or interface.</exception>
     /// <exception cref="McastSocketException">The socket could not be prepared.</exception>
     public McastPublisher(string destination, int port, McastPublisherOptions? options = null, ILogger? logger = null)
-        : this(new IPEndPoint(McastAddress.ParseDestination(destination), CheckPort(port)), options, logger)
+        : this(new IPEndPoint(McastAddress.ParseDestination(destination), McastAddress.CheckSendPort(port)), options, logger)
     {
     }
 
@@ -43,7 +43,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     public McastPublisher(IPEndPoint destination, McastPublisherOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        CheckPort(destination.Port);
+        McastAddress.CheckSendPort(destination.Port);
         options ??= new McastPublisherOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Interval, TimeSpan.Zero, nameof(options));
         _logger = logger ?? NullLogger.Instance;
@@ -160,12 +160,6 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int CheckPort(int port)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
-        return port;
-    }
 
     private Task PaceAsync(long sent, CancellationToken cancellationToken)
     {

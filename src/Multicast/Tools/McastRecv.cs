@@ -38,32 +38,8 @@ public sealed class McastRecv : McastTool
     /// <returns>The bound, joined socket; the caller owns it.</returns>
     /// <exception cref="ArgumentException">A bad group, port, interface or source.</exception>
     /// <exception cref="McastSocketException">Binding or joining failed; the message says which.</exception>
-    public static Socket JoinStep(IEnumerable<string>? groups, int port, string? iface = null, string? bindGroup = null, string? source = null, ILogger? logger = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, McastDefaults.MaxPort);
-        var parsed = (groups ?? []).Select(g => McastAddress.ParseGroup(g, nameof(groups))).Distinct().ToList();
-        IPAddress? bind = null;
-        if (!string.IsNullOrEmpty(bindGroup))
-        {
-            bind = IPAddress.TryParse(bindGroup, out var b) ? b : throw new ArgumentException($"Invalid bind address '{bindGroup}'.", nameof(bindGroup));
-            if (parsed.Count == 0 && McastAddress.IsMulticast(bind))
-            {
-                parsed.Add(bind);
-            }
-        }
-
-        if (parsed.Count == 0)
-        {
-            throw new ArgumentException("JoinStep needs at least one group (or a multicast bind group).", nameof(groups));
-        }
-
-        var sourceAddress = string.IsNullOrEmpty(source) ? null
-            : IPAddress.TryParse(source, out var s) ? s : throw new ArgumentException($"Invalid source address '{source}'.", nameof(source));
-        var socket = ReceiverSocket.Open(parsed, port, McastInterface.Parse(iface), bind, sourceAddress, logger ?? NullLogger.Instance);
-        DatagramReceiver.EnablePacketInformation(socket);
-        return socket;
-    }
+    public static Socket JoinStep(IEnumerable<string>? groups, int port, string? iface = null, string? bindGroup = null, string? source = null, ILogger? logger = null) =>
+        ReceiverSocket.Join(groups, port, iface, bindGroup, source, logger ?? NullLogger.Instance);
 
     /// <summary>Receives one datagram from <paramref name="socket"/> (Python's <c>tryrecv</c>), leaving the socket open.</summary>
     /// <returns>The datagram, or null when <paramref name="timeout"/> passed first (null waits forever).</returns>

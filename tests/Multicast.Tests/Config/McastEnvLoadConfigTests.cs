@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Config;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Multicast.Tests.Config;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Errors;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Server;
 

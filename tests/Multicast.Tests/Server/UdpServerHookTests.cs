@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Moq;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Server;
 
@@ -72,7 +72,7 @@ public sealed class UdpServerHookTests
         using var server = new UdpServer(new IPEndPoint(IPAddress.Loopback, 0), Mock.Of<IRequestHandler>());
         server.BindAndActivate();
         var serving = Task.Run(server.ServeForever);
-        await WaitUntilAsync(() => server.IsServing);
+        await Eventually.UntilAsync(() => server.IsServing, "the server to start serving");
 
         await Task.Run(server.Shutdown).Within("Shutdown to return", TimeSpan.FromSeconds(2));
 
@@ -96,14 +96,6 @@ public sealed class UdpServerHookTests
 
     private static string TextOf(UdpRequest request) => Encoding.UTF8.GetString(request.Data.Span);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = Deadline.Start();
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 
     private sealed class RecordingServer(IRequestHandler handler) : UdpServer(new IPEndPoint(IPAddress.Loopback, 0), handler)
     {

@@ -1,7 +1,6 @@
 using System.Net;
-using Multicast.Tests.Streams;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Sockets;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Multicast.Tests.Streams;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Sockets;
 

@@ -1,5 +1,5 @@
-using Multicast.Tests.Streams;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Sockets;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Streams;
 

@@ -1,4 +1,5 @@
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Streams;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Streams;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Threading.Channels;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Streams;
 
@@ -137,14 +138,8 @@ public sealed class PollerTests
         var running = poller.RunAsync();
 
         await Mcast.SayAsync("239.7.4.10", port, new[] { "1", "2", "3", "4", "5" });
-        using (var deadline = Deadline.Start())
-        {
-            // At most two fit (one in the handler, one queued): the rest must be dropped, not waited for.
-            while (registration.Dropped < 3)
-            {
-                await Task.Delay(10, deadline.Token);
-            }
-        }
+        // At most two fit (one in the handler, one queued): the rest must be dropped, not waited for.
+        await Eventually.UntilAsync(() => registration.Dropped >= 3, "three datagrams dropped");
 
         release.SetResult();
         await running.Within("the run");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Streams;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Multicast.Tests.Support;
 using Multicast.TestSupport;
+using Multicast.Tests.Support;
 
-namespace Multicast.Tests.Ipv6;
+namespace Multicast.Tests.Tools;
 
 /// <summary>IPv6 groups of every scope where IPv4 groups work: SAY, RECV, HEAR and its echo, and the environment.</summary>
 public sealed class Ipv6EchoTests

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Multicast.Tests.Config;
+namespace Multicast.Tests.Support;
 
 /// <summary>Keeps every formatted log message, so tests can assert the exact texts and their order.</summary>
 internal sealed class RecordingLogger : ILogger

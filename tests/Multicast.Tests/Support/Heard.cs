@@ -1,6 +1,6 @@
 using Multicast.TestSupport;
 
-namespace Multicast.Tests.Streams;
+namespace Multicast.Tests.Support;
 
 /// <summary>Bounded waits on a listener: every wait has a deadline, and absence is proven by a bounded quiet period.</summary>
 internal static class Heard

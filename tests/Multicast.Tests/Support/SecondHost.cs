@@ -4,7 +4,7 @@ using System.Net.NetworkInformation;
 using System.Runtime.InteropServices;
 using Multicast.TestSupport;
 
-namespace Multicast.Tests.Sockets;
+namespace Multicast.Tests.Support;
 
 /// <summary>The tests that need a second machine share one, created on first use and removed at the end.</summary>
 [CollectionDefinition(Name)]

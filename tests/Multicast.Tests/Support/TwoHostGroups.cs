@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Multicast.Tests.Sockets;
+namespace Multicast.Tests.Support;
 
 /// <summary>How a two-host test names groups, addresses and interfaces for one family ("v4" or "v6").</summary>
 internal static class TwoHostGroups
