@@ -18,5 +18,5 @@ if [ -x eng/pack.sh ]; then bash eng/pack.sh; fi
 
 exec "$root/eng/netns/run-isolated.sh" \
   dotnet test Multicast.sln -c "$config" --no-build --nologo \
-  --logger "trx" --results-directory "$results" \
-  -- RunConfiguration.DisableAppDomain=true "$@"
+  --logger "trx" --results-directory "$results" "$@" \
+  -- RunConfiguration.DisableAppDomain=true

@@ -43,7 +43,7 @@ internal static class CliOptions
                 "int",
                 value => value >= min && value <= max,
                 max == int.MaxValue ? string.Create(CultureInfo.InvariantCulture, $"at least {min}") : string.Create(CultureInfo.InvariantCulture, $"{min} to {max}"),
-                static (string s, out int v) => PythonInt.TryParse(s, out v)),
+                static (string s, out int v) => PythonText.TryParseInt(s, out v)),
         };
 
     /// <summary>A number of seconds, greater than zero.</summary>

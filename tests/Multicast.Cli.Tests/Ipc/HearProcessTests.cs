@@ -74,7 +74,7 @@ public sealed class HearProcessTests
     public async Task Hear_on_the_defaults_answers_from_the_default_group()
     {
         var port = Tool.DefaultGroupPort();
-        await using var server = ToolProcess.Start(RepoLayout.ToolAssembly, ["--daemon", "HEAR"], new Dictionary<string, string?> { ["MULTICAST_PORT"] = $"{port}" });
+        await using var server = Tool.StartWith(new Dictionary<string, string?> { ["MULTICAST_PORT"] = $"{port}" }, null, ["--daemon", "HEAR"]);
         using var peer = new EchoPeer();
 
         var echo = await peer.SendUntilAnsweredAsync(McastDefaults.Group, port, "hi", "HI");

@@ -82,7 +82,7 @@ public sealed class RecvProcessTests
     {
         var environment = new Dictionary<string, string?> { ["MULTICAST_PORT"] = $"{TestPorts.Next()}", ["MULTICAST_GROUP"] = "239.255.3.6" };
         var port = int.Parse(environment["MULTICAST_PORT"]!, System.Globalization.CultureInfo.InvariantCulture);
-        await using var recv = ToolProcess.Start(RepoLayout.ToolAssembly, ["--use-std", "RECV", "--timeout", "30"], environment);
+        await using var recv = Tool.StartWith(environment, null, ["--use-std", "RECV", "--timeout", "30"]);
         await UdpPorts.WaitUntilBoundAsync(port);
 
         var sayCodes = new List<int>();
@@ -111,7 +111,7 @@ public sealed class RecvProcessTests
     {
         var port = TestPorts.Next();
         var environment = new Dictionary<string, string?> { ["MULTICAST_PORT"] = "not-a-port", ["MULTICAST_TTL"] = "999" };
-        await using var recv = ToolProcess.Start(RepoLayout.ToolAssembly, ["--use-std", "RECV", "--group", Tool.Group, "--port", $"{port}", "--timeout", "30"], environment);
+        await using var recv = Tool.StartWith(environment, null, ["--use-std", "RECV", "--group", Tool.Group, "--port", $"{port}", "--timeout", "30"]);
         await UdpPorts.WaitUntilBoundAsync(port);
 
         await Repeat.UntilAsync(() => Tool.RunAsync("SAY", "--group", Tool.Group, "--port", $"{port}", "-m", "despite warnings"), recv.WaitForExitAsync(), "RECV got it");

@@ -57,7 +57,7 @@ public sealed class SignalTests
     {
         var port = TestPorts.Next();
         using var listener = new GroupListener(Tool.Group, port);
-        await using var say = ToolProcess.Start(RepoLayout.ToolAssembly, ["SAY", "--group", Tool.Group, "--port", $"{port}", "--pipe"], keepInputOpen: true);
+        await using var say = Tool.StartInteractive(["SAY", "--group", Tool.Group, "--port", $"{port}", "--pipe"]);
 
         // A first full chunk goes out at once: then SAY is surely reading, with its handlers in place.
         await say.StandardInput.WriteAsync(new string('a', 1400));

@@ -8,38 +8,15 @@ namespace Multicast.Cli.Tests.Packages;
 /// <summary>The packages eng/pack.sh puts in the local feed, and the tool installed from there.</summary>
 public sealed class ToolPackageTests
 {
-    private static readonly string[] s_quietDotnet =
-        ["DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"];
-
     [Fact]
     public async Task The_tool_installs_from_the_local_feed_and_runs_noop()
     {
-        RepoLayout.Require(Package("Multicast.Cli"));
         var work = Directory.CreateTempSubdirectory("multicast-tool-");
         try
         {
-            // Only the local feed: works offline, inside the namespace as well.
-            var config = Path.Combine(work.FullName, "nuget.config");
-            await File.WriteAllTextAsync(config, $"""
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{RepoLayout.PackageFeed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            var tools = Path.Combine(work.FullName, "tools");
-            var environment = s_quietDotnet.ToDictionary(n => n, _ => (string?)"1");
-            environment["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages"); // never a stale cached 0.1.0
-            environment["DOTNET_ROOT"] = ToolProcess.DotnetRoot;
-
-            await using var install = ToolProcess.StartProgram(ToolProcess.DotnetHost, ["tool", "install", "Multicast.Cli", "--version", McastCli.Version, "--tool-path", tools, "--configfile", config], environment, workingDirectory: work.FullName);
-            var installed = await install.WaitForExitAsync(TimeSpan.FromSeconds(120));
-            Assert.True(installed == 0, $"dotnet tool install failed ({installed}): {install.Output.Text} {install.Error.Text}");
-
-            var multicast = Path.Combine(tools, OperatingSystem.IsWindows() ? "multicast.exe" : "multicast");
-            await using var noop = ToolProcess.StartProgram(multicast, ["NOOP"], environment);
-            await using var version = ToolProcess.StartProgram(multicast, ["--version"], environment);
+            var multicast = await InstalledTool.InstallAsync(work.FullName);
+            await using var noop = ToolProcess.StartProgram(multicast, ["NOOP"], InstalledTool.Environment);
+            await using var version = ToolProcess.StartProgram(multicast, ["--version"], InstalledTool.Environment);
 
             Assert.Equal(0, await noop.WaitForExitAsync());
             Assert.Equal((string.Empty, string.Empty), (noop.Output.Text, noop.Error.Text));
@@ -50,6 +27,17 @@ public sealed class ToolPackageTests
         {
             work.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_tool_package_carries_the_core_assembly_it_runs()
+    {
+        using var package = ZipFile.OpenRead(RepoLayout.Require(Package("Multicast.Cli")));
+        var files = package.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains(files, f => f.EndsWith("/Multicast.dll", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("/Multicast.Cli.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.EndsWith("/multicast.dll", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +66,7 @@ public sealed class ToolPackageTests
         var command = XDocument.Load(stream).Descendants("Command").Single();
 
         Assert.Equal("multicast", command.Attribute("Name")?.Value);
-        Assert.Equal("multicast.dll", command.Attribute("EntryPoint")?.Value);
+        Assert.Equal("Multicast.Cli.dll", command.Attribute("EntryPoint")?.Value);
         Assert.Equal("DotnetTool", Nuspec(package).Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value, ignoreCase: true);
     }
 

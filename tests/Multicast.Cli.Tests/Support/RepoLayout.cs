@@ -9,9 +9,6 @@ internal static class RepoLayout
     public static string Root { get; } = typeof(RepoLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepoRoot").Value!;
 
-    /// <summary>The tool's assembly, copied next to the tests by the project reference.</summary>
-    public static string ToolAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "multicast.dll");
-
     /// <summary>The local feed eng/pack.sh fills: <c>artifacts/packages</c>.</summary>
     public static string PackageFeed => Path.Combine(Root, "artifacts", "packages");
 

@@ -16,12 +16,26 @@ internal static class Tool
     /// </summary>
     public static int DefaultGroupPort() => Interlocked.Increment(ref s_defaultGroupPort);
 
-    /// <summary>Starts <c>multicast ARGS</c>.</summary>
-    public static ToolProcess Start(params string[] args) => ToolProcess.Start(RepoLayout.ToolAssembly, args);
+    /// <summary>Starts <c>multicast ARGS</c>, the tool as installed from the local feed.</summary>
+    public static ToolProcess Start(params string[] args) => StartWith(null, null, args);
 
     /// <summary>Starts <c>multicast ARGS</c> with <paramref name="environment"/> and <paramref name="input"/> on standard input.</summary>
     public static ToolProcess StartWith(IReadOnlyDictionary<string, string?>? environment, string? input, params string[] args) =>
-        ToolProcess.Start(RepoLayout.ToolAssembly, args, environment, input);
+        Launch(args, environment, input, keepInputOpen: false);
+
+    /// <summary>Starts <c>multicast ARGS</c> with its standard input left open for the test to write.</summary>
+    public static ToolProcess StartInteractive(params string[] args) => Launch(args, null, null, keepInputOpen: true);
+
+    private static ToolProcess Launch(string[] args, IReadOnlyDictionary<string, string?>? environment, string? input, bool keepInputOpen)
+    {
+        var merged = new Dictionary<string, string?>(InstalledTool.Environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        return ToolProcess.StartProgram(InstalledTool.Executable, args, merged, input, keepInputOpen);
+    }
 
     /// <summary>Runs <c>multicast ARGS</c> to its end.</summary>
     public static Task<ProcessRun> RunAsync(params string[] args) => RunWithAsync(null, null, args);

@@ -1,0 +1,66 @@
+using Multicast.TestSupport;
+
+namespace Multicast.Cli.Tests.Support;
+
+/// <summary>
+/// The <c>multicast</c> tool installed from the local feed (artifacts/packages) as an operator
+/// installs it: <c>dotnet tool install --tool-path</c>, from that feed alone (so it works offline,
+/// inside the namespace) and into a package folder of its own (so a stale cached 0.1.0 is never used).
+/// Installed once per test run; the IPC tests run this executable, not the build output.
+/// </summary>
+internal static class InstalledTool
+{
+    private static readonly string[] s_quietDotnet =
+        ["DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"];
+
+    private static readonly Lazy<Task<string>> s_executable = new(() => InstallAsync(Fresh(Path.Combine(RepoLayout.Root, "artifacts", "installed-tool"))));
+
+    /// <summary>The environment the installed tool runs in: the test's own .NET, a quiet CLI.</summary>
+    public static Dictionary<string, string?> Environment { get; } = CreateEnvironment();
+
+    /// <summary>The path of the installed <c>multicast</c> executable, installing it on first use.</summary>
+    public static string Executable => s_executable.Value.GetAwaiter().GetResult();
+
+    /// <summary>Installs the tool under <paramref name="work"/> and returns the executable's path.</summary>
+    public static async Task<string> InstallAsync(string work)
+    {
+        RepoLayout.Require(Path.Combine(RepoLayout.PackageFeed, $"Multicast.Cli.{McastCli.Version}.nupkg"));
+        Directory.CreateDirectory(work);
+        var config = Path.Combine(work, "nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{RepoLayout.PackageFeed}" />
+              </packageSources>
+            </configuration>
+            """).ConfigureAwait(false);
+        var tools = Path.Combine(work, "tools");
+        var environment = new Dictionary<string, string?>(Environment) { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") };
+        await using var install = ToolProcess.StartProgram(ToolProcess.DotnetHost, ["tool", "install", "Multicast.Cli", "--version", McastCli.Version, "--tool-path", tools, "--configfile", config], environment, workingDirectory: work);
+        var installed = await install.WaitForExitAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+        if (installed != 0)
+        {
+            throw new InvalidOperationException($"dotnet tool install failed ({installed}): {install.Output.Text} {install.Error.Text}");
+        }
+
+        return Path.Combine(tools, OperatingSystem.IsWindows() ? "multicast.exe" : "multicast");
+    }
+
+    private static string Fresh(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return folder;
+    }
+
+    private static Dictionary<string, string?> CreateEnvironment()
+    {
+        var environment = s_quietDotnet.ToDictionary(n => n, _ => (string?)"1");
+        environment["DOTNET_ROOT"] = ToolProcess.DotnetRoot;
+        return environment;
+    }
+}
