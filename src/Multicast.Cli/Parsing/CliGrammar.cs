@@ -12,6 +12,9 @@ internal sealed class CliGrammar
     /// <summary>The program's name, as usage lines and errors print it.</summary>
     public const string Prog = "multicast";
 
+    /// <summary>The sub-commands, sorted (Python's <c>TASK_OPTIONS</c>): <c>HEAR</c>, <c>NOOP</c>, <c>RECV</c>, <c>SAY</c>.</summary>
+    public static IReadOnlyList<string> Commands { get; } = ["HEAR", "NOOP", "RECV", "SAY"];
+
     /// <summary>The words that close the top-level help.</summary>
     public const string Epilog = "Run 'multicast CMD --help' for the options of a tool. Exit codes: 0 success, 2 usage error, 65 data error, 70 failure (RECV heard nothing), 130 SIGINT, 143 SIGTERM.";
 

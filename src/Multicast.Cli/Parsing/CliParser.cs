@@ -92,7 +92,7 @@ internal static class CliParser
     }
 
     private static string InvalidChoice(string word) =>
-        $"argument CMD: invalid choice: {PythonText.Repr(word)} (choose from {string.Join(", ", McastDispatch.TaskOptions.Select(PythonText.Repr))})";
+        $"argument CMD: invalid choice: {PythonText.Repr(word)} (choose from {string.Join(", ", CliGrammar.Commands.Select(PythonText.Repr))})";
 
     /// <summary>The first error of a tool's options, as argparse words it.</summary>
     private static string? ToolProblem(ParseResult result, (Option First, Option Second)? exclusive)

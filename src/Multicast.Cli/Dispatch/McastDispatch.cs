@@ -8,7 +8,7 @@ namespace Multicast.Cli;
 /// <see cref="McastNope"/>, <c>SAY</c> runs <see cref="McastSay"/> (to every group given).
 /// Names are case-sensitive, as in Python.
 /// </summary>
-public sealed class McastDispatch
+internal sealed class McastDispatch
 {
     private readonly ILoggerFactory? _loggerFactory;
 
@@ -16,7 +16,7 @@ public sealed class McastDispatch
     public McastDispatch(ILoggerFactory? loggerFactory = null) => _loggerFactory = loggerFactory;
 
     /// <summary>The tool names, sorted: <c>HEAR</c>, <c>NOOP</c>, <c>RECV</c>, <c>SAY</c>.</summary>
-    public static IReadOnlyList<string> TaskOptions { get; } = ["HEAR", "NOOP", "RECV", "SAY"];
+    public static IReadOnlyList<string> TaskOptions => CliGrammar.Commands;
 
     /// <summary>The tool called <paramref name="name"/>, or null when there is none.</summary>
     public McastTool? GetTool(string? name) => name switch

@@ -1,7 +1,7 @@
 using Multicast.Cli.Tests.Support;
 using Multicast.TestSupport;
 
-namespace Multicast.Cli.Tests;
+namespace Multicast.Cli.Tests.Parsing;
 
 /// <summary><c>--filter REGEX</c> (RECV and HEAR) and <c>--limit N</c> / <c>--count N</c> (RECV): what Python's CLI lacks.</summary>
 public sealed class FilterLimitTests

@@ -1,6 +1,6 @@
 using Multicast.Cli.Tests.Support;
 
-namespace Multicast.Cli.Tests;
+namespace Multicast.Cli.Tests.Help;
 
 /// <summary>The rows of the exit-code table that parsing decides: help and version (0), usage errors (2).</summary>
 public sealed class UsageTests

@@ -1,4 +1,4 @@
-namespace Multicast.Cli.Tests;
+namespace Multicast.Cli.Tests.Dispatch;
 
 /// <summary>The table of tools (Python's <c>McastDispatch</c>, <c>TASK_OPTIONS</c>, <c>useTool</c>).</summary>
 public sealed class DispatchTests

@@ -7,7 +7,7 @@ namespace Multicast.Cli;
 /// with <see cref="McastArgs.IsDaemon"/> the HEAR echo server (<see cref="McastHear"/>), otherwise one
 /// message received (<see cref="McastRecv"/>), whichever of the two words was typed.
 /// </summary>
-public sealed class McastRecvHearDispatch : McastTool
+internal sealed class McastRecvHearDispatch : McastTool
 {
     private readonly McastRecv _recv;
     private readonly McastHear _hear;

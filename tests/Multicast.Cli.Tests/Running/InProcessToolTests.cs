@@ -4,7 +4,7 @@ using System.Text;
 using Multicast.Cli.Tests.Support;
 using Multicast.TestSupport;
 
-namespace Multicast.Cli.Tests;
+namespace Multicast.Cli.Tests.Running;
 
 /// <summary>
 /// <see cref="McastCli.Main"/> running the tools in this process: the rows of the exit-code table
