@@ -59,7 +59,7 @@ public sealed partial class MessageConnection
                 await ReceivePushedFileAsync(session, header).ConfigureAwait(false);
                 break;
             case FrameTypes.Message when header.IsJson && !header.IsFilePush:
-                var message = await ReadJsonContentAsync(session, header).ConfigureAwait(false);
+                var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
                 await QueueCallAsync(session, new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message))).ConfigureAwait(false);
                 break;
             case FrameTypes.Request when header.IsJson:
@@ -70,16 +70,16 @@ public sealed partial class MessageConnection
                 break;
             default:
                 MessagingLog.UnsupportedFrame(_logger, Frames.Describe(header), header.ContentType, session.RemoteEndPoint);
-                await SkipContentAsync(session, header.ContentLength).ConfigureAwait(false);
+                await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
                 break;
         }
     }
 
     private async Task ReceiveRequestAsync(ConnectionSession session, FrameHeader header)
     {
-        var content = await ReadJsonContentAsync(session, header).ConfigureAwait(false);
-        var name = RequiredContentString(content, "requested_value");
-        var id = RequiredContentString(content, "request_id");
+        var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+        var name = FrameContent.RequiredString(content, "requested_value");
+        var id = FrameContent.RequiredString(content, "request_id");
         var arguments = JsonValues.ReadArguments(content);
         if (name == Heartbeat.RequestName && Options.Dialect == MessagingDialect.Native)
         {
@@ -94,10 +94,10 @@ public sealed partial class MessageConnection
     private async Task ReceiveResponseAsync(ConnectionSession session, FrameHeader header)
     {
         var id = header.RequestId!;
-        if (!_pending.TryGetValue(id, out var pending) || pending.RequestedValue != header.RequestedValue)
+        if (!_pending.TryGet(id, header.RequestedValue, out var pending))
         {
             MessagingLog.UnexpectedResponse(_logger, header.RequestedValue!, id, session.RemoteEndPoint);
-            await SkipContentAsync(session, header.ContentLength).ConfigureAwait(false);
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
             return;
         }
 
@@ -109,14 +109,14 @@ public sealed partial class MessageConnection
             }
             else
             {
-                await SkipContentAsync(session, header.ContentLength).ConfigureAwait(false);
+                await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
             }
 
             return;
         }
 
         // JSON is read before the request is claimed, so a peer that stalls mid-content still times out
-        var content = await ReadJsonContentAsync(session, header).ConfigureAwait(false);
+        var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
         if (!pending.TryClaim())
         {
             MessagingLog.UnexpectedResponse(_logger, header.RequestedValue!, id, session.RemoteEndPoint);
@@ -140,11 +140,11 @@ public sealed partial class MessageConnection
         if (pending.File is not { } file)
         {
             pending.Fail(new RemoteRequestException(pending.RequestedValue, "the peer answered with binary content"));
-            await SkipContentAsync(session, header.ContentLength).ConfigureAwait(false);
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
             return;
         }
 
-        var failed = await CopyContentAsync(session, header.ContentLength, file.Stream, file.Progress).ConfigureAwait(false);
+        var failed = await FrameContent.CopyAsync(session, header.ContentLength, file.Stream, file.Progress).ConfigureAwait(false);
         if (failed is null)
         {
             pending.Succeed(JsonValues.Null);
@@ -163,14 +163,14 @@ public sealed partial class MessageConnection
         if (refusal.Reason is not null)
         {
             MessagingLog.FileRefused(_logger, remotePath, refusal.Reason, session.RemoteEndPoint);
-            await SkipContentAsync(session, header.ContentLength).ConfigureAwait(false);
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
             return;
         }
 
         var file = new IncomingFile(refusal.FullPath);
         await using (file.ConfigureAwait(false))
         {
-            var failed = await CopyContentAsync(session, header.ContentLength, file.Stream, null).ConfigureAwait(false);
+            var failed = await FrameContent.CopyAsync(session, header.ContentLength, file.Stream, null).ConfigureAwait(false);
             if (failed is not null)
             {
                 MessagingLog.FileRefused(_logger, remotePath, $"writing failed: {failed.Message}", session.RemoteEndPoint);
@@ -187,7 +187,7 @@ public sealed partial class MessageConnection
     /// <summary>Where a path a peer named resolves under the root, or why it is refused.</summary>
     private async ValueTask<(string FullPath, string? Reason)> CheckFileAccessAsync(MessageContext context, string remotePath, bool mustExist)
     {
-        if (!RootedPath.TryResolve(Options.Files, remotePath, mustExist, out var fullPath, out var relativePath, out var reason))
+        if (!RootedPath.TryResolve(Options.Files.Root, Options.Files.MapRemotePath, remotePath, mustExist, out var fullPath, out var relativePath, out var reason))
         {
             return (string.Empty, reason);
         }
@@ -202,103 +202,4 @@ public sealed partial class MessageConnection
 
     private async Task QueueCallAsync(ConnectionSession session, IncomingCall call) =>
         await _incoming.Writer.WriteAsync(call, session.Token).ConfigureAwait(false);
-
-    /// <summary>Reads JSON content whole (bounded by the limits, checked with the header) and parses it.</summary>
-    private static async Task<JsonElement> ReadJsonContentAsync(ConnectionSession session, FrameHeader header)
-    {
-        var reader = session.Reader;
-        var length = header.ContentLength;
-        while (true)
-        {
-            var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            if (buffer.Length >= length)
-            {
-                var content = buffer.Slice(0, length).ToArray();
-                reader.AdvanceTo(buffer.GetPosition(length));
-                return JsonValues.ParseContent(content);
-            }
-
-            if (result.IsCompleted)
-            {
-                throw new FrameFormatException($"truncated content: the peer closed after {buffer.Length} of {length} bytes");
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
-
-    private static Task<Exception?> SkipContentAsync(ConnectionSession session, long length) =>
-        CopyContentAsync(session, length, Stream.Null, null);
-
-    /// <summary>
-    /// Streams <paramref name="length"/> content bytes into <paramref name="destination"/> chunk by chunk.
-    /// When the destination fails the rest is read and dropped, so the stream stays framed.
-    /// </summary>
-    /// <returns>The destination's failure, or null.</returns>
-    private static async Task<Exception?> CopyContentAsync(ConnectionSession session, long length, Stream destination, IProgress<long>? progress)
-    {
-        var reader = session.Reader;
-        long copied = 0;
-        Exception? failure = null;
-        while (copied < length)
-        {
-            var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var take = buffer.Slice(0, Math.Min(buffer.Length, length - copied));
-            if (failure is null && !take.IsEmpty)
-            {
-                failure = await TryWriteAsync(destination, take, session.Token).ConfigureAwait(false);
-            }
-
-            copied += take.Length;
-            reader.AdvanceTo(take.End);
-            if (failure is null && !take.IsEmpty)
-            {
-                progress?.Report(copied);
-            }
-
-            if (copied < length && result.IsCompleted)
-            {
-                throw new FrameFormatException($"truncated content: the peer closed after {copied} of {length} bytes");
-            }
-        }
-
-        return failure;
-    }
-
-    private static async Task<Exception?> TryWriteAsync(Stream destination, ReadOnlySequence<byte> data, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var segment in data)
-            {
-                await destination.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
-            }
-
-            return null;
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException or UnauthorizedAccessException)
-        {
-            return e;
-        }
-    }
-
-    private static string RequiredContentString(JsonElement content, string key)
-    {
-        if (content.TryGetProperty(key, out var value))
-        {
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                return value.GetString()!;
-            }
-
-            if (value.ValueKind == JsonValueKind.Number)
-            {
-                return value.GetRawText();
-            }
-        }
-
-        throw new FrameFormatException($"a request without a '{key}' string in its content", key);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.Channels;
 
 namespace Multicast.Messaging;
 
@@ -138,31 +137,19 @@ public sealed partial class MessageConnection
         ThrowIfCannotSend();
         var argsJson = JsonValues.Args(args);
         var kwargsJson = JsonValues.Kwargs(kwargs);
-        await _pendingSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await _pending.AddAsync(requestedValue, id => Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId), resendable, file, cancellationToken).ConfigureAwait(false);
         try
         {
-            var sequence = Interlocked.Increment(ref _lastRequestId);
-            var id = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var bytes = Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId);
-            var pending = new PendingRequest(sequence, requestedValue, bytes, resendable, file) { Queued = true };
-            _pending[id] = pending;
-            try
-            {
-                using var timer = new CancellationTokenSource(limit);
-                using var onTimeout = timer.Token.Register(() => pending.TimeOut(new MessagingTimeoutException(
-                    $"Request '{requestedValue}' #{id} to {RemoteEndPoint?.ToString() ?? "the peer"} got no response within {limit.TotalSeconds:0.###} s.")));
-                using var onCancel = cancellationToken.Register(() => pending.Fail(new OperationCanceledException(cancellationToken)));
-                await EnqueueAsync(new OutgoingFrame(bytes, pending), cancellationToken).ConfigureAwait(false);
-                return await pending.Completion.ConfigureAwait(false);
-            }
-            finally
-            {
-                _pending.TryRemove(id, out _);
-            }
+            using var timer = new CancellationTokenSource(limit);
+            using var onTimeout = timer.Token.Register(() => pending.TimeOut(new MessagingTimeoutException(
+                $"Request '{requestedValue}' #{pending.Id} to {RemoteEndPoint?.ToString() ?? "the peer"} got no response within {limit.TotalSeconds:0.###} s.")));
+            using var onCancel = cancellationToken.Register(() => pending.Fail(new OperationCanceledException(cancellationToken)));
+            await EnqueueAsync(new OutgoingFrame(pending.Frame, pending), cancellationToken).ConfigureAwait(false);
+            return await pending.Completion.ConfigureAwait(false);
         }
         finally
         {
-            _pendingSlots.Release();
+            _pending.Remove(pending);
         }
     }
 
@@ -184,13 +171,6 @@ public sealed partial class MessageConnection
     private async ValueTask EnqueueAsync(OutgoingFrame frame, CancellationToken cancellationToken)
     {
         ThrowIfCannotSend();
-        try
-        {
-            await _sendQueue.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException e)
-        {
-            throw new ConnectionClosedException("The connection is closed.", e);
-        }
+        await _writer.EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 
 namespace Multicast.Messaging;
@@ -42,7 +41,7 @@ public sealed partial class MessageConnection
         RemoteEndPoint = session.RemoteEndPoint;
         using var stop = cancellationToken.Register(() => session.End("stopped"));
         using var closing = _closing.Token.Register(() => session.End("closed locally"));
-        _writeLoop = WriteLoopAsync(session);
+        _writeLoop = _writer.RunAsync(session, _pending.DueForSending);
         SetState(ConnectionState.Connected, null);
         MessagingLog.SessionStarted(_logger, session.RemoteEndPoint);
         var heartbeat = HeartbeatLoopAsync(session);
@@ -79,41 +78,8 @@ public sealed partial class MessageConnection
         var error = new ConnectionClosedException($"The session with {RemoteEndPoint} ended: {reason}.");
         var forGood = !_reconnects || _closing.IsCancellationRequested;
         var keepQueue = Options.ResumeQueueOnReconnect && !forGood;
-        if (Interlocked.Exchange(ref _inFlight, null) is { Request: null } inFlight)
-        {
-            // a frame cut off mid-write was never whole at the peer, so sending it again is not a duplicate
-            if (keepQueue && inFlight.File is null)
-            {
-                _retryFrame = inFlight;
-            }
-            else
-            {
-                inFlight.Fail(error);
-            }
-        }
-
-        if (!keepQueue)
-        {
-            while (_sendQueue.Reader.TryRead(out var frame))
-            {
-                if (frame.Request is { } request)
-                {
-                    request.Queued = false;
-                }
-                else
-                {
-                    frame.Fail(error);
-                }
-            }
-        }
-
-        foreach (var pending in _pending.Values)
-        {
-            if (forGood || !Options.ResendPendingRequestsOnReconnect || !pending.Resendable || pending.Transmissions >= 2)
-            {
-                pending.Fail(error);
-            }
-        }
+        _writer.SettleAfterSession(keepQueue, error);
+        _pending.FailUnresendable(error, resend: !forGood && Options.ResendPendingRequestsOnReconnect);
 
         if (forGood)
         {
@@ -122,98 +88,6 @@ public sealed partial class MessageConnection
         else
         {
             SetState(ConnectionState.Disconnected, reason);
-        }
-    }
-
-    private async Task WriteLoopAsync(ConnectionSession session)
-    {
-        try
-        {
-            if (Interlocked.Exchange(ref _retryFrame, null) is { } retry)
-            {
-                await WriteFrameAsync(session, retry).ConfigureAwait(false);
-            }
-
-            foreach (var pending in _pending.Values.Where(IsDueForSending).OrderBy(p => p.Sequence).ToList())
-            {
-                await WriteFrameAsync(session, new OutgoingFrame(pending.Frame, pending)).ConfigureAwait(false);
-            }
-
-            var queue = _sendQueue.Reader;
-            while (await queue.WaitToReadAsync(session.Token).ConfigureAwait(false))
-            {
-                while (queue.TryRead(out var frame))
-                {
-                    await WriteFrameAsync(session, frame).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (session.Token.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // whatever broke the writer (socket, a file being read), the session must end with a reason
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            session.End($"sending failed ({e.Message})");
-        }
-    }
-
-    /// <summary>A request not in the queue that still has a transmission left: never sent, or sent once before the drop.</summary>
-    private bool IsDueForSending(PendingRequest pending) =>
-        pending.Resendable && !pending.Queued && !pending.IsCompleted && pending.Transmissions < 2;
-
-    private async Task WriteFrameAsync(ConnectionSession session, OutgoingFrame frame)
-    {
-        if (frame.Request is { } request)
-        {
-            request.Queued = false;
-            if (request.IsCompleted)
-            {
-                return; // timed out or cancelled while queued
-            }
-        }
-
-        _inFlight = frame;
-        await session.Stream.WriteAsync(frame.Bytes, session.Token).ConfigureAwait(false);
-        if (frame.File is not null)
-        {
-            await CopyFileAsync(session, frame).ConfigureAwait(false);
-        }
-
-        _inFlight = null;
-        if (frame.Request is { } sent)
-        {
-            sent.Transmissions++;
-        }
-
-        frame.Succeed();
-    }
-
-    private async Task CopyFileAsync(ConnectionSession session, OutgoingFrame frame)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Options.FileChunkSize);
-        try
-        {
-            long sent = 0;
-            while (sent < frame.FileLength)
-            {
-                var chunk = (int)Math.Min(buffer.Length, frame.FileLength - sent);
-                var read = await frame.File!.ReadAsync(buffer.AsMemory(0, chunk), session.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    // the header promised more bytes: the stream cannot be framed any more
-                    throw new IOException($"the file being sent ended after {sent} of {frame.FileLength} bytes");
-                }
-
-                await session.Stream.WriteAsync(buffer.AsMemory(0, read), session.Token).ConfigureAwait(false);
-                sent += read;
-                frame.Progress?.Report(sent);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

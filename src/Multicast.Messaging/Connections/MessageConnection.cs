@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -8,7 +7,7 @@ namespace Multicast.Messaging;
 
 /// <summary>
 /// One peer: sends actions, requests and files, answers the peer's through a
-/// <see cref="MessageRouter"/>. For a <see cref="MessageClient"/> it is one object across
+/// router (<c>MessageRouter</c>). For a client it is one object across
 /// reconnects, keeping its queue and its unanswered requests (clever-show's <c>ConnectionManager</c>).
 /// </summary>
 /// <remarks>
@@ -18,13 +17,12 @@ namespace Multicast.Messaging;
 /// </remarks>
 public sealed partial class MessageConnection : IAsyncDisposable
 {
-    private readonly MessageRouter _router;
+    private readonly IMessageHandlers _router;
     private readonly ILogger _logger;
     private readonly bool _reconnects;
-    private readonly Channel<OutgoingFrame> _sendQueue;
+    private readonly FrameWriter _writer;
     private readonly Channel<IncomingCall> _incoming;
-    private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _pendingSlots;
+    private readonly PendingRequests _pending;
     private readonly CancellationTokenSource _closing = new();
     private readonly Task[] _handlerLoops;
     private readonly object _gate = new();
@@ -32,14 +30,11 @@ public sealed partial class MessageConnection : IAsyncDisposable
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionSession? _session;
     private ConnectionState _state = ConnectionState.Connecting;
-    private long _lastRequestId;
     private int _closeStarted;
     private Task? _writeLoop;
     private Task? _sessionTask;
-    private OutgoingFrame? _retryFrame;
-    private OutgoingFrame? _inFlight;
 
-    internal MessageConnection(MessageConnectionOptions options, MessageRouter router, ILogger? logger, bool reconnects)
+    internal MessageConnection(MessageConnectionOptions options, IMessageHandlers router, ILogger? logger, bool reconnects)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(router);
@@ -51,8 +46,8 @@ public sealed partial class MessageConnection : IAsyncDisposable
         _router = router;
         _logger = logger ?? NullLogger.Instance;
         _reconnects = reconnects;
-        _pendingSlots = new SemaphoreSlim(options.MaxPendingRequests, options.MaxPendingRequests);
-        _sendQueue = Channel.CreateBounded<OutgoingFrame>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true });
+        _pending = new PendingRequests(options.MaxPendingRequests);
+        _writer = new FrameWriter(options.SendQueueCapacity, options.FileChunkSize);
         _incoming = Channel.CreateBounded<IncomingCall>(new BoundedChannelOptions(options.ReceiveQueueCapacity) { SingleWriter = true });
         _handlerLoops = Enumerable.Range(0, options.MaxConcurrentHandlers).Select(_ => Task.Run(HandleIncomingAsync)).ToArray();
     }
@@ -109,7 +104,7 @@ public sealed partial class MessageConnection : IAsyncDisposable
             return;
         }
 
-        _sendQueue.Writer.TryComplete();
+        _writer.Complete();
         ConnectionSession? session;
         lock (_gate)
         {
@@ -187,7 +182,7 @@ public sealed partial class MessageConnection : IAsyncDisposable
     /// <summary>The end of the connection: closed, everything waiting failed; calls already received are still handled.</summary>
     private void ShutDown(Exception error, string reason)
     {
-        _sendQueue.Writer.TryComplete();
+        _writer.Complete();
         _incoming.Writer.TryComplete();
         SetState(ConnectionState.Closed, reason);
         FailEverything(error);
@@ -195,19 +190,8 @@ public sealed partial class MessageConnection : IAsyncDisposable
 
     private void FailEverything(Exception error)
     {
-        while (_sendQueue.Reader.TryRead(out var frame))
-        {
-            frame.Fail(error);
-        }
+        _writer.FailAll(error);
 
-        if (Interlocked.Exchange(ref _retryFrame, null) is { } retry)
-        {
-            retry.Fail(error);
-        }
-
-        foreach (var pending in _pending.Values)
-        {
-            pending.Fail(error);
-        }
+        _pending.FailAll(error);
     }
 }

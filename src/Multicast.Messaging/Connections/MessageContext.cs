@@ -15,7 +15,7 @@ public sealed class MessageContext
     public MessageConnection Connection { get; }
 
     /// <summary>The frame's header, extra keys included.</summary>
-    public FrameHeader Header { get; }
+    internal FrameHeader Header { get; }
 
     /// <summary>The peer's address and port.</summary>
     public EndPoint? RemoteEndPoint => Connection.RemoteEndPoint;

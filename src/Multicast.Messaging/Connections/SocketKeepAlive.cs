@@ -9,7 +9,7 @@ namespace Multicast.Messaging;
 /// TCP_KEEPIDLE/KEEPINTVL/KEEPCNT or their equivalents), where clever-show had one code path per OS
 /// and raised on the others.
 /// </summary>
-public static class SocketKeepAlive
+internal static class SocketKeepAlive
 {
     /// <summary>Turns keepalive on with <paramref name="options"/>. An option the OS lacks is logged, not fatal.</summary>
     public static void Apply(Socket socket, TcpKeepAliveOptions options, ILogger? logger = null)

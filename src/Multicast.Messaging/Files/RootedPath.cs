@@ -1,7 +1,7 @@
 namespace Multicast.Messaging;
 
 /// <summary>
-/// Confines a path a peer names to <see cref="FileTransferOptions.Root"/>: no root means no files,
+/// Confines a path a peer names to a root (the connection's file root): no root means no files,
 /// and absolute paths, <c>..</c> segments and symbolic links anywhere below the root are refused.
 /// </summary>
 internal static class RootedPath
@@ -9,22 +9,23 @@ internal static class RootedPath
     private static readonly char[] s_separators = ['/', '\\'];
 
     /// <summary>Resolves <paramref name="remotePath"/> to a full path under the root.</summary>
-    /// <param name="options">The root and the optional mapping.</param>
+    /// <param name="root">The directory files stay under; null refuses every path.</param>
+    /// <param name="mapRemotePath">Maps the peer's path first, or returns null to refuse it; null keeps it as is.</param>
     /// <param name="remotePath">The path the peer sent.</param>
     /// <param name="mustExist">True for reads: the file must exist (and be a regular file).</param>
     /// <param name="fullPath">The full path on success.</param>
     /// <param name="relativePath">The mapped path relative to the root, on success.</param>
     /// <param name="reason">Why it was refused, on failure.</param>
-    public static bool TryResolve(FileTransferOptions options, string remotePath, bool mustExist, out string fullPath, out string relativePath, out string reason)
+    public static bool TryResolve(string? root, Func<string, string?>? mapRemotePath, string remotePath, bool mustExist, out string fullPath, out string relativePath, out string reason)
     {
         fullPath = relativePath = string.Empty;
-        if (options.Root is null)
+        if (root is null)
         {
             reason = "no file root is configured, so files are refused";
             return false;
         }
 
-        var mapped = options.MapRemotePath is null ? remotePath : options.MapRemotePath(remotePath);
+        var mapped = mapRemotePath is null ? remotePath : mapRemotePath(remotePath);
         if (string.IsNullOrEmpty(mapped))
         {
             reason = "the path is empty or was refused by MapRemotePath";
@@ -56,18 +57,18 @@ internal static class RootedPath
             return false;
         }
 
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Root));
-        var full = Path.GetFullPath(Path.Join(root, string.Join(Path.DirectorySeparatorChar, segments)));
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var full = Path.GetFullPath(Path.Join(fullRoot, string.Join(Path.DirectorySeparatorChar, segments)));
         var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, comparison))
+        if (!full.StartsWith(fullRoot + Path.DirectorySeparatorChar, comparison))
         {
             reason = "the path leaves the root";
             return false;
         }
 
-        if (FirstLinkBelow(root, full) is { } link)
+        if (FirstLinkBelow(fullRoot, full) is { } link)
         {
-            reason = $"'{Path.GetRelativePath(root, link)}' is a symbolic link, and links are refused";
+            reason = $"'{Path.GetRelativePath(fullRoot, link)}' is a symbolic link, and links are refused";
             return false;
         }
 
@@ -84,7 +85,7 @@ internal static class RootedPath
         }
 
         fullPath = full;
-        relativePath = Path.GetRelativePath(root, full);
+        relativePath = Path.GetRelativePath(fullRoot, full);
         reason = string.Empty;
         return true;
     }

@@ -7,7 +7,7 @@ namespace Multicast.Messaging;
 /// clever-show's frame: a 2-byte big-endian header length, the JSON header, then
 /// <c>content-length</c> bytes of content. No magic, no version, no checksum.
 /// </summary>
-public static class FrameCodec
+internal static class FrameCodec
 {
     /// <summary>The size of the protoheader (the header length, uint16 big-endian).</summary>
     public const int ProtoHeaderSize = 2;

@@ -4,7 +4,7 @@ namespace Multicast.Messaging;
 /// A received frame breaks the protocol (bad lengths, missing keys, a header that is not JSON,
 /// content over a limit). The connection it came on is closed with this reason logged.
 /// </summary>
-public sealed class FrameFormatException : FormatException
+internal sealed class FrameFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public FrameFormatException()

@@ -7,7 +7,7 @@ namespace Multicast.Messaging;
 /// this library adds travels in extra keys (<see cref="Status"/>, <see cref="Extra"/>), which
 /// Python peers ignore.
 /// </summary>
-public sealed record FrameHeader
+internal sealed record FrameHeader
 {
     /// <summary><c>byteorder</c>: the sender's byte order; informational only (never used by either side).</summary>
     public string ByteOrder { get; init; } = BitConverter.IsLittleEndian ? "little" : "big";

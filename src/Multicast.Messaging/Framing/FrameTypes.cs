@@ -1,7 +1,7 @@
 namespace Multicast.Messaging;
 
 /// <summary>The string constants clever-show puts on the wire.</summary>
-public static class FrameTypes
+internal static class FrameTypes
 {
     /// <summary><c>message-type</c> of an action message or a file push.</summary>
     public const string Message = "message";

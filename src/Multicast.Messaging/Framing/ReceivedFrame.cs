@@ -3,4 +3,4 @@ namespace Multicast.Messaging;
 /// <summary>A whole frame taken from one datagram: its header and its content bytes.</summary>
 /// <param name="Header">The parsed, validated header.</param>
 /// <param name="Content">Exactly <see cref="FrameHeader.ContentLength"/> bytes.</param>
-public sealed record ReceivedFrame(FrameHeader Header, ReadOnlyMemory<byte> Content);
+internal sealed record ReceivedFrame(FrameHeader Header, ReadOnlyMemory<byte> Content);

@@ -9,7 +9,7 @@ namespace Multicast.Messaging;
 /// Maps actions and requests to handlers, per instance (clever-show kept one registry for the whole
 /// process, and the last registration silently won; here a duplicate throws).
 /// </summary>
-public sealed class MessageRouter
+public sealed class MessageRouter : IMessageHandlers
 {
     private readonly ConcurrentDictionary<string, Func<MessageContext, MessageArguments, CancellationToken, ValueTask>> _actions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonElement>>> _requests = new(StringComparer.Ordinal);
@@ -81,12 +81,12 @@ public sealed class MessageRouter
     public bool HasRequest(string requestedValue) => _requests.ContainsKey(requestedValue);
 
     /// <summary>Replies to recent requests, shared by every connection using this router (all peers of a server).</summary>
-    internal RequestReplayCache Replays { get; } = new(ReplayCapacity);
+    RequestReplayCache IMessageHandlers.Replays { get; } = new(ReplayCapacity);
 
-    internal bool TryGetAction(string action, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask> handler) =>
+    bool IMessageHandlers.TryGetAction(string action, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask> handler) =>
         _actions.TryGetValue(action, out handler!);
 
-    internal bool TryGetRequest(string requestedValue, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonElement>> handler) =>
+    bool IMessageHandlers.TryGetRequest(string requestedValue, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonElement>> handler) =>
         _requests.TryGetValue(requestedValue, out handler!);
 
     private MessageRouter AddRequest(string requestedValue, Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonElement>> handler)

@@ -22,7 +22,7 @@ public sealed class FileTransferTests : IDisposable
         await loop.StartServerAsync(new MessageRouter(), WithRoot());
         var client = await loop.ConnectAsync();
         var received = new TaskCompletionSource<FileReceivedEventArgs>();
-        await RequestResponseTests.WaitUntilAsync(() => loop.Server.Connections.Count == 1);
+        await Eventually.UntilAsync(() => loop.Server.Connections.Count == 1, "the peer connected");
         loop.Server.Connections.Single().FileReceived += (_, e) => received.TrySetResult(e);
         var progress = new List<long>();
 
@@ -65,7 +65,7 @@ public sealed class FileTransferTests : IDisposable
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
         await client.Connection.SendFileAsync(new PatternStream(size), size, "big.bin", new SyncProgress(progress.Add)).Within("push 96 MiB", TimeSpan.FromSeconds(60));
-        await RequestResponseTests.WaitUntilAsync(() => File.Exists(Path.Join(_root, "big.bin")), "the big file");
+        await Eventually.UntilAsync(() => File.Exists(Path.Join(_root, "big.bin")), "the big file");
         await client.Connection.GetFileAsync("big.bin", pushed, progress: null).Within("pull 96 MiB", TimeSpan.FromSeconds(60));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 

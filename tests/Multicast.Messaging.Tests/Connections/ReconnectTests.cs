@@ -17,7 +17,7 @@ public class ReconnectTests
         await loop.StartServerAsync(new MessageRouter(), port: port);
         var client = await loop.ConnectAsync(connection: new MessageConnectionOptions { ResumeQueueOnReconnect = true });
         await loop.Server.StopAsync();
-        await RequestResponseTests.WaitUntilAsync(() => client.Connection.State == ConnectionState.Disconnected);
+        await Eventually.UntilAsync(() => client.Connection.State == ConnectionState.Disconnected, "the client to disconnect");
 
         var sends = Enumerable.Range(0, 5).Select(i => client.Connection.SendMessageAsync("count", [i]).AsTask()).ToList();
         var received = new ConcurrentQueue<int>();
@@ -25,7 +25,7 @@ public class ReconnectTests
         await second.StartServerAsync(new MessageRouter().MapAction("count", (_, a) => received.Enqueue(a.Get<int>(0))), port: port);
         await Task.WhenAll(sends).Within("queued sends to go out after reconnecting");
 
-        await RequestResponseTests.WaitUntilAsync(() => received.Count >= 5);
+        await Eventually.UntilAsync(() => received.Count >= 5, "five messages received");
         await Task.Delay(200);
         Assert.Equal([0, 1, 2, 3, 4], received);
     }

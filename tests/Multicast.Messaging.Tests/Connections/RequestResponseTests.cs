@@ -148,13 +148,13 @@ public class RequestResponseTests
                 .MapAction("led_fill", (_, a) => printed.Add($"{name}:{a.Get<string>(0)}"))));
         }
 
-        await WaitUntilAsync(() => loop.Server.Connections.Count == 3);
+        await Eventually.UntilAsync(() => loop.Server.Connections.Count == 3, "three peers connected");
         await loop.Server.BroadcastMessageAsync("led_fill", ["red"]).Within("broadcast");
         var ids = await loop.Server.RequestAllAsync("id").Within("request all");
 
         Assert.Equal(["copter0", "copter1", "copter2"], ids.Values.Select(o => o.Value.GetString()).Order());
         Assert.All(ids.Values, o => Assert.True(o.Succeeded));
-        await WaitUntilAsync(() => printed.Count == 3);
+        await Eventually.UntilAsync(() => printed.Count == 3, "three prints");
         Assert.Equal(["copter0:red", "copter1:red", "copter2:red"], printed.Order());
     }
 
@@ -178,7 +178,7 @@ public class RequestResponseTests
         await loop.StartServerAsync(new MessageRouter());
         var client = await loop.ConnectAsync();
         await loop.Server.StopAsync();
-        await WaitUntilAsync(() => client.Connection.State == ConnectionState.Disconnected);
+        await Eventually.UntilAsync(() => client.Connection.State == ConnectionState.Disconnected, "the client to disconnect");
 
         await Assert.ThrowsAsync<ConnectionClosedException>(() => client.Connection.SendMessageAsync("start").AsTask());
         await Assert.ThrowsAsync<ConnectionClosedException>(() => client.Connection.RequestAsync("id"));
@@ -209,18 +209,5 @@ public class RequestResponseTests
 
         Assert.Equal(ConnectionState.Connected, client.Connection.State);
         Assert.DoesNotContain(loop.ClientLog.Lines, l => l.Contains("heartbeat", StringComparison.Ordinal));
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition, string what = "a condition")
-    {
-        using var deadline = Deadline.Start();
-        while (!condition())
-        {
-            await Task.Delay(20, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"deadline passed waiting for {what}");
-            }
-        }
     }
 }

@@ -40,18 +40,19 @@ public class DiscoveryTests
         await using var genuine = new ServerAnnouncer(new ServerAnnouncement("good", IsolatedNetwork.InterfaceV4, 3, DateTimeOffset.UtcNow), Announcing(port) with { SharedKey = key });
         using var stop = new CancellationTokenSource();
         var heard = new List<string>();
+        using var log = new LogCollector();
         var listening = Task.Run(async () =>
         {
-            await foreach (var server in ServerDiscovery.DiscoverAsync(Listening(port) with { SharedKey = key }, cancellationToken: stop.Token))
+            await foreach (var server in ServerDiscovery.DiscoverAsync(Listening(port) with { SharedKey = key }, log.CreateLogger("discovery"), stop.Token))
             {
                 heard.Add(server.Announcement.ServerId);
             }
         });
-        await Task.Delay(300);
         var runs = new[] { stranger.RunAsync(stop.Token), wrongKey.RunAsync(stop.Token) };
-        await Task.Delay(600);
+        // the genuine server starts only once the listener has provably judged (and dropped) the others
+        await Eventually.UntilAsync(() => log.Lines.Count(l => l.Contains("Ignored a datagram", StringComparison.Ordinal)) >= 2, "the unsigned and the wrongly signed announcements to be ignored");
         var genuineRun = genuine.RunAsync(stop.Token);
-        await RequestResponseTestsWait(() => heard.Contains("good"));
+        await Eventually.UntilAsync(() => heard.Contains("good"), "the genuine server to be discovered");
         await stop.CancelAsync();
         await Task.WhenAll([.. runs, genuineRun]).Within("announcers to stop");
         await listening.ContinueWith(_ => { }, TaskScheduler.Default).Within("discovery to stop");
@@ -135,7 +136,7 @@ public class DiscoveryTests
         await using var second = StartServer();
         await second.StartAsync();
 
-        await RequestResponseTestsWait(() => client.Connection.State == ConnectionState.Connected && client.LastDiscovered!.TcpEndPoint.Port == second.LocalEndPoint.Port);
+        await Eventually.UntilAsync(() => client.Connection.State == ConnectionState.Connected && client.LastDiscovered!.TcpEndPoint.Port == second.LocalEndPoint.Port, "the client to reconnect to the second server");
         Assert.True((await client.Connection.RequestAsync("where").Within("a request to the moved server")).GetInt32() > 0);
         await stop.CancelAsync();
         await running.Within("the client to stop");
@@ -146,6 +147,4 @@ public class DiscoveryTests
 
     private static DiscoveryOptions Listening(int port, string group = "239.255.0.1") =>
         new() { Groups = [IPAddress.Parse(group)], Port = port, Iface = IsolatedNetwork.InterfaceName, ListenForBroadcast = false };
-
-    private static Task RequestResponseTestsWait(Func<bool> condition) => Connections.RequestResponseTests.WaitUntilAsync(condition);
 }

@@ -35,7 +35,7 @@ public sealed class RootedPathTests : IDisposable
     [Fact]
     public void Without_a_root_every_file_is_refused()
     {
-        Assert.False(RootedPath.TryResolve(new FileTransferOptions(), "a.txt", false, out _, out _, out var reason));
+        Assert.False(RootedPath.TryResolve(null, null, "a.txt", false, out _, out _, out var reason));
         Assert.Contains("no file root", reason, StringComparison.Ordinal);
     }
 
@@ -80,11 +80,11 @@ public sealed class RootedPathTests : IDisposable
             MapRemotePath = p => p.StartsWith("/home/pi/clever-show/", StringComparison.Ordinal) ? p["/home/pi/clever-show/".Length..] : null,
         };
 
-        Assert.True(RootedPath.TryResolve(options, "/home/pi/clever-show/animation.csv", false, out var full, out var relative, out _));
+        Assert.True(RootedPath.TryResolve(options.Root, options.MapRemotePath, "/home/pi/clever-show/animation.csv", false, out var full, out var relative, out _));
         Assert.Equal(Path.Join(_root, "animation.csv"), full);
         Assert.Equal("animation.csv", relative);
-        Assert.False(RootedPath.TryResolve(options, "/etc/passwd", false, out _, out _, out _));
-        Assert.False(RootedPath.TryResolve(options, "/home/pi/clever-show/../../../etc/passwd", false, out _, out _, out _));
+        Assert.False(RootedPath.TryResolve(options.Root, options.MapRemotePath, "/etc/passwd", false, out _, out _, out _));
+        Assert.False(RootedPath.TryResolve(options.Root, options.MapRemotePath, "/home/pi/clever-show/../../../etc/passwd", false, out _, out _, out _));
     }
 
     public void Dispose()
@@ -94,5 +94,5 @@ public sealed class RootedPathTests : IDisposable
     }
 
     private bool Resolve(string remote, out string full, out string reason, bool mustExist = false) =>
-        RootedPath.TryResolve(new FileTransferOptions { Root = _root }, remote, mustExist, out full, out _, out reason);
+        RootedPath.TryResolve(_root, null, remote, mustExist, out full, out _, out reason);
 }

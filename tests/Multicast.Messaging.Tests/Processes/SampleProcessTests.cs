@@ -76,7 +76,7 @@ public sealed class SampleProcessTests : IDisposable
         await first.WaitForLineAsync("sleep: 3 s");
         await first.KillAsync();
         await first.DisposeAsync();
-        await Connections.RequestResponseTests.WaitUntilAsync(() => client.Connection.State != ConnectionState.Connected, "the client to notice");
+        await Eventually.UntilAsync(() => client.Connection.State != ConnectionState.Connected, "the client to notice");
         var queued = Enumerable.Range(1, 3).Select(i => client.Connection.SendMessageAsync("print", [$"queued-{i}"]).AsTask()).ToList();
         await using var second = await StartServerAsync(port, discovery);
 

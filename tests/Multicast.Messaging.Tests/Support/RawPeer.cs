@@ -6,7 +6,7 @@ using Multicast.TestSupport;
 namespace Multicast.Messaging.Tests.Support;
 
 /// <summary>A bare TCP socket speaking bytes: sends anything (malformed frames too) and reads frames back.</summary>
-public sealed class RawPeer : IAsyncDisposable
+internal sealed class RawPeer : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly List<byte> _received = [];
