@@ -162,8 +162,11 @@ public sealed class ToolProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Both streams so far, for a failing assertion's message.</summary>
+    public string Transcript => $"stdout:\n{Output.Text}\nstderr:\n{Error.Text}";
+
     /// <summary>Kills the process and its children if they still run, and reaps them.</summary>
-    public async ValueTask DisposeAsync()
+    public async Task KillAsync()
     {
         try
         {
@@ -178,6 +181,15 @@ public sealed class ToolProcess : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // It exited between the check and the kill.
+        }
+    }
+
+    /// <summary>Kills the process and its children if they still run, reaps them, and frees the handle.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync().ConfigureAwait(false);
         }
         finally
         {

@@ -17,18 +17,18 @@ public sealed class SampleProcessTests : IDisposable
         var (port, discovery) = (TestPorts.Next(), TestPorts.Next());
         await using var server = await StartServerAsync(port, discovery);
 
-        await using var client = ChildProcess.StartSample("client", "--discovery-port", Text(discovery));
+        await using var client = SampleProcess.Start("client", "--discovery-port", Text(discovery));
         var exit = await client.WaitForExitAsync(s_processDeadline);
 
         Assert.True(exit == 0, client.Transcript);
-        await client.WaitForLineAsync("discovered server");
-        await client.WaitForLineAsync("echo: hello from the client");
-        await client.WaitForLineAsync("time: 20");
-        await client.WaitForLineAsync("push: sent 35 bytes to sample/hello.txt");
-        await client.WaitForLineAsync("pull: got 35 bytes: a file pushed by the sample client");
-        await client.WaitForLineAsync("escape: ../outside.txt refused");
-        await server.WaitForLineAsync("print from");
-        await server.WaitForLineAsync("received file sample/hello.txt (35 bytes)");
+        await client.Output.WaitForLineAsync("discovered server");
+        await client.Output.WaitForLineAsync("echo: hello from the client");
+        await client.Output.WaitForLineAsync("time: 20");
+        await client.Output.WaitForLineAsync("push: sent 35 bytes to sample/hello.txt");
+        await client.Output.WaitForLineAsync("pull: got 35 bytes: a file pushed by the sample client");
+        await client.Output.WaitForLineAsync("escape: ../outside.txt refused");
+        await server.Output.WaitForLineAsync("print from");
+        await server.Output.WaitForLineAsync("received file sample/hello.txt (35 bytes)");
         Assert.True(File.Exists(Path.Join(_root, "sample", "hello.txt")));
     }
 
@@ -38,12 +38,12 @@ public sealed class SampleProcessTests : IDisposable
         var port = TestPorts.Next();
         await using var server = await StartServerAsync(port, TestPorts.Next(), "--native");
 
-        await using var client = ChildProcess.StartSample("client", "--host", "127.0.0.1", "--port", Text(port), "--discovery-port", Text(TestPorts.Next()), "--native");
+        await using var client = SampleProcess.Start("client", "--host", "127.0.0.1", "--port", Text(port), "--discovery-port", Text(TestPorts.Next()), "--native");
 
         Assert.True(await client.WaitForExitAsync(s_processDeadline) == 0, client.Transcript);
-        Assert.DoesNotContain(client.Stdout, l => l.StartsWith("discovered", StringComparison.Ordinal));
-        await client.WaitForLineAsync($"connected to 127.0.0.1:{port}");
-        await client.WaitForLineAsync("escape: ../outside.txt refused (Request 'filetransfer' failed on the peer");
+        Assert.DoesNotContain(client.Output.Lines, l => l.StartsWith("discovered", StringComparison.Ordinal));
+        await client.Output.WaitForLineAsync($"connected to 127.0.0.1:{port}");
+        await client.Output.WaitForLineAsync("escape: ../outside.txt refused (Request 'filetransfer' failed on the peer");
     }
 
     [NetworkFact]
@@ -56,8 +56,8 @@ public sealed class SampleProcessTests : IDisposable
         await raw.SendAsync([0, 5, (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o']);
 
         Assert.True(await raw.WaitForCloseAsync());
-        await server.WaitForLogAsync("malformed frame: the header is not JSON");
-        await using var client = ChildProcess.StartSample("client", "--host", "127.0.0.1", "--port", Text(port), "--discovery-port", Text(TestPorts.Next()));
+        await server.Error.WaitForLineAsync("malformed frame: the header is not JSON");
+        await using var client = SampleProcess.Start("client", "--host", "127.0.0.1", "--port", Text(port), "--discovery-port", Text(TestPorts.Next()));
         Assert.True(await client.WaitForExitAsync(s_processDeadline) == 0, client.Transcript);
     }
 
@@ -73,7 +73,7 @@ public sealed class SampleProcessTests : IDisposable
             endpoint: new IPEndPoint(IPAddress.Loopback, port));
 
         var request = client.Connection.RequestAsync("sleep", [3], timeout: TimeSpan.FromSeconds(30));
-        await first.WaitForLineAsync("sleep: 3 s");
+        await first.Output.WaitForLineAsync("sleep: 3 s");
         await first.KillAsync();
         await first.DisposeAsync();
         await Eventually.UntilAsync(() => client.Connection.State != ConnectionState.Connected, "the client to notice");
@@ -82,20 +82,20 @@ public sealed class SampleProcessTests : IDisposable
 
         Assert.Equal("slept", (await request.Within("the resent request", s_processDeadline)).GetString());
         await Task.WhenAll(queued).Within("the queued messages");
-        await second.WaitForLineAsync("queued-3");
+        await second.Output.WaitForLineAsync("queued-3");
         await Task.Delay(300);
-        Assert.Single(second.Stdout, l => l.Contains("sleep: 3 s", StringComparison.Ordinal));
-        Assert.Equal(["queued-1", "queued-2", "queued-3"], second.Stdout.Where(l => l.StartsWith("print", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(' ') + 1)..]));
+        Assert.Single(second.Output.Lines, l => l.Contains("sleep: 3 s", StringComparison.Ordinal));
+        Assert.Equal(["queued-1", "queued-2", "queued-3"], second.Output.Lines.Where(l => l.StartsWith("print", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(' ') + 1)..]));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<ChildProcess> StartServerAsync(int port, int discoveryPort, params string[] extra)
+    private async Task<ToolProcess> StartServerAsync(int port, int discoveryPort, params string[] extra)
     {
-        var server = ChildProcess.StartSample(["serve", "--port", Text(port), "--root", _root, "--discovery-port", Text(discoveryPort), .. extra]);
-        await server.WaitForLineAsync("listening on", s_processDeadline);
+        var server = SampleProcess.Start(["serve", "--port", Text(port), "--root", _root, "--discovery-port", Text(discoveryPort), .. extra]);
+        await server.Output.WaitForLineAsync("listening on", s_processDeadline);
         return server;
     }
 }

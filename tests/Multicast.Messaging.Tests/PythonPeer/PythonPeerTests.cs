@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Multicast.Messaging.Tests.Connections;
 using Multicast.Messaging.Tests.Support;
@@ -22,11 +21,11 @@ public class PythonPeerTests
         await using var loop = new Loopback();
         await loop.StartServerAsync(router);
 
-        using var python = StartPython("client", loop.Server.LocalEndPoint.Port);
-        var output = await python.StandardOutput.ReadToEndAsync().Within("the python client");
-        await python.WaitForExitAsync().Within("python to exit");
+        await using var python = StartPython("client", loop.Server.LocalEndPoint.Port);
+        var exitCode = await python.WaitForExitAsync();
+        var output = python.Output.Text;
 
-        Assert.Equal(0, python.ExitCode);
+        Assert.True(exitCode == 0, python.Transcript);
         Assert.Equal("1700000000.0", await started.Task.Within("the start action"));
         Assert.Equal("response echo 0042 \"hi\"", output.Trim());
     }
@@ -35,49 +34,25 @@ public class PythonPeerTests
     public async Task Our_client_drives_a_python_server()
     {
         var port = TestPorts.Next();
-        using var python = StartPython("server", port);
-        try
-        {
-            Assert.Equal("ready", await python.StandardOutput.ReadLineAsync().Within("python to listen"));
-            await using var loop = new Loopback();
-            var client = await loop.ConnectAsync(endpoint: new IPEndPoint(IPAddress.Loopback, port));
+        await using var python = StartPython("server", port);
+        await python.Output.WaitForLineAsync("ready");
+        await using var loop = new Loopback();
+        var client = await loop.ConnectAsync(endpoint: new IPEndPoint(IPAddress.Loopback, port));
 
-            var id = await client.Connection.RequestAsync("id").Within("the id request");
-            var echo = await client.Connection.RequestAsync("echo", ["зелёный"]).Within("the echo request");
-            await client.Connection.SendMessageAsync("led_fill", ["red"], new Dictionary<string, object?> { ["delay"] = 0.5 });
-            var lines = new List<string>();
-            while (lines.Count < 3)
-            {
-                lines.Add((await python.StandardOutput.ReadLineAsync().Within("python's output"))!);
-            }
+        var id = await client.Connection.RequestAsync("id").Within("the id request");
+        var echo = await client.Connection.RequestAsync("echo", ["зелёный"]).Within("the echo request");
+        await client.Connection.SendMessageAsync("led_fill", ["red"], new Dictionary<string, object?> { ["delay"] = 0.5 });
+        await python.Output.WaitForAsync(_ => python.Output.Lines.Count >= 4, "three lines after ready");
+        var lines = python.Output.Lines.Skip(1).Take(3).ToList();
 
-            Assert.Equal("py-copter", id.GetString());
-            Assert.Equal("зелёный", echo.GetString());
-            Assert.Equal(["answered id 1", "answered echo 2", "action led_fill [\"red\"] {\"delay\": 0.5}"], lines);
-        }
-        finally
-        {
-            if (!python.HasExited)
-            {
-                python.Kill();
-            }
-
-            await python.WaitForExitAsync().Within("python to be reaped");
-        }
+        Assert.Equal("py-copter", id.GetString());
+        Assert.Equal("зелёный", echo.GetString());
+        Assert.Equal(["answered id 1", "answered echo 2", "action led_fill [\"red\"] {\"delay\": 0.5}"], lines);
     }
 
-    private static Process StartPython(string mode, int port)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PythonPeer", "peer.py"));
-        start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        return Process.Start(start)!;
-    }
+    private static ToolProcess StartPython(string mode, int port) =>
+        ToolProcess.StartProgram(
+            "python3",
+            [Path.Combine(AppContext.BaseDirectory, "PythonPeer", "peer.py"), mode, port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new Dictionary<string, string?> { ["PYTHONIOENCODING"] = "utf-8" });
 }
