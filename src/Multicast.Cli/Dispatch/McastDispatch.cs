@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Multicast.Cli;
 
 /// <summary>
-/// The command line's table of tools (Python's <c>McastDispatch</c> and <c>TASK_OPTIONS</c>):
+/// The command line's table of tools (Python's <c>McastDispatch</c>; its names, <c>TASK_OPTIONS</c>, are <see cref="CliGrammar.Commands"/>):
 /// <c>HEAR</c> and <c>RECV</c> run <see cref="McastRecvHearDispatch"/>, <c>NOOP</c> runs
 /// <see cref="McastNope"/>, <c>SAY</c> runs <see cref="McastSay"/> (to every group given).
 /// Names are case-sensitive, as in Python.
@@ -14,9 +14,6 @@ internal sealed class McastDispatch
 
     /// <summary>Creates the dispatcher; <paramref name="loggerFactory"/> null logs nowhere.</summary>
     public McastDispatch(ILoggerFactory? loggerFactory = null) => _loggerFactory = loggerFactory;
-
-    /// <summary>The tool names, sorted: <c>HEAR</c>, <c>NOOP</c>, <c>RECV</c>, <c>SAY</c>.</summary>
-    public static IReadOnlyList<string> TaskOptions => CliGrammar.Commands;
 
     /// <summary>The tool called <paramref name="name"/>, or null when there is none.</summary>
     public McastTool? GetTool(string? name) => name switch

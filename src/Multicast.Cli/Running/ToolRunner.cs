@@ -15,7 +15,7 @@ internal static class ToolRunner
     {
         if (run.Tool is null || dispatch.GetTool(run.Tool) is not { } tool)
         {
-            var choices = string.Join(", ", McastDispatch.TaskOptions.Select(PythonText.Repr));
+            var choices = string.Join(", ", CliGrammar.Commands.Select(PythonText.Repr));
             return await FailAsync(error, (int)ExitCode.InternalSoftwareError, $"no tool to run (choose from {choices})", McastResult.Failed).ConfigureAwait(false);
         }
 

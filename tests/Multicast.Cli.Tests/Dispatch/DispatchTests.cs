@@ -6,7 +6,7 @@ public sealed class DispatchTests
     [Fact]
     public void The_tools_are_python_ones_sorted()
     {
-        Assert.Equal(["HEAR", "NOOP", "RECV", "SAY"], McastDispatch.TaskOptions);
+        Assert.Equal(["HEAR", "NOOP", "RECV", "SAY"], CliGrammar.Commands);
     }
 
     [Theory]

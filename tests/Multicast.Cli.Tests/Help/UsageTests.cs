@@ -54,7 +54,7 @@ public sealed class UsageTests
     {
         var run = await InProcess.RunAsync("-h");
 
-        foreach (var tool in McastDispatch.TaskOptions)
+        foreach (var tool in CliGrammar.Commands)
         {
             Assert.Contains($"\n    {tool} ", run.Out, StringComparison.Ordinal);
         }
