@@ -10,14 +10,18 @@ internal sealed class Interruption : IDisposable
     /// <summary>How long a tool may take to stop once interrupted.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenRegistration _onCancel;
     private readonly TaskCompletionSource _graceOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _exitCode;
 
     /// <summary>An interruption that <paramref name="caller"/> cancelling also triggers (as SIGINT).</summary>
-    public Interruption(CancellationToken caller)
+    /// <param name="caller">The caller's token.</param>
+    /// <param name="time">The clock the grace period runs on; the system's when null.</param>
+    public Interruption(CancellationToken caller, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _source = CancellationTokenSource.CreateLinkedTokenSource(caller);
         _onCancel = _source.Token.Register(static state => ((Interruption)state!).StartGrace(), this);
     }
@@ -54,5 +58,5 @@ internal sealed class Interruption : IDisposable
     }
 
     private void StartGrace() =>
-        _ = Task.Delay(Grace).ContinueWith(static (_, state) => ((TaskCompletionSource)state!).TrySetResult(), _graceOver, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = Task.Delay(Grace, _time).ContinueWith(static (_, state) => ((TaskCompletionSource)state!).TrySetResult(), _graceOver, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 }

@@ -137,26 +137,13 @@ public sealed partial class MessageConnection
         ThrowIfCannotSend();
         var argsJson = JsonValues.Args(args);
         var kwargsJson = JsonValues.Kwargs(kwargs);
-        var pending = await _pending.AddAsync(requestedValue, id => Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId), resendable, file, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var timer = new CancellationTokenSource(limit);
-            using var onTimeout = timer.Token.Register(() => pending.TimeOut(new MessagingTimeoutException(
-                $"Request '{requestedValue}' #{pending.Id} to {RemoteEndPoint?.ToString() ?? "the peer"} got no response within {limit.TotalSeconds:0.###} s.")));
-            using var onCancel = cancellationToken.Register(() => pending.Fail(new OperationCanceledException(cancellationToken)));
-            await EnqueueAsync(new OutgoingFrame(pending.Frame, pending), cancellationToken).ConfigureAwait(false);
-            return await pending.Completion.ConfigureAwait(false);
-        }
-        finally
-        {
-            _pending.Remove(pending);
-        }
+        return await _pending.SendAsync(requestedValue, id => Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId), limit, () => RemoteEndPoint?.ToString() ?? "the peer", resendable, file, cancellationToken).ConfigureAwait(false);
     }
 
     private void ThrowIfCannotSend()
     {
         var state = State;
-        if (state == ConnectionState.Closed || Volatile.Read(ref _closeStarted) == 1)
+        if (state == ConnectionState.Closed || _lifecycle.IsClosing)
         {
             throw new ConnectionClosedException("The connection is closed.");
         }

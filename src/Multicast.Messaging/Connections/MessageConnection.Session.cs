@@ -13,21 +13,14 @@ public sealed partial class MessageConnection
     internal Task RunSessionAsync(Socket socket, CancellationToken cancellationToken)
     {
         var session = new ConnectionSession(socket);
-        lock (_gate)
+        try
         {
-            if (_state == ConnectionState.Closed || _closeStarted == 1)
-            {
-                socket.Dispose();
-                throw new ConnectionClosedException("The connection is closed.");
-            }
-
-            if (_session is not null)
-            {
-                socket.Dispose();
-                throw new InvalidOperationException("The connection already has a session.");
-            }
-
-            _session = session;
+            _lifecycle.Attach(session);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
 
         var task = RunAsync(session, cancellationToken);
@@ -44,16 +37,13 @@ public sealed partial class MessageConnection
         _writeLoop = _writer.RunAsync(session, _pending.DueForSending);
         SetState(ConnectionState.Connected, null);
         MessagingLog.SessionStarted(_logger, session.RemoteEndPoint);
-        var heartbeat = HeartbeatLoopAsync(session);
-        await ReadLoopAsync(session).ConfigureAwait(false);
+        var heartbeat = StartHeartbeat(session);
+        await _reader.RunAsync(session).ConfigureAwait(false);
         session.End("closed");
         await _writeLoop.ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
         await session.DisposeAsync().ConfigureAwait(false);
-        lock (_gate)
-        {
-            _session = null;
-        }
+        _lifecycle.Detach();
 
         MessagingLog.SessionEnded(_logger, session.RemoteEndPoint, session.EndReason);
         OnSessionEnded(session.EndReason);
@@ -91,35 +81,8 @@ public sealed partial class MessageConnection
         }
     }
 
-    private async Task HeartbeatLoopAsync(ConnectionSession session)
-    {
-        if (Options.Dialect != MessagingDialect.Native || Options.HeartbeatInterval is not { } interval)
-        {
-            return;
-        }
-
-        try
-        {
-            using var timer = new PeriodicTimer(interval);
-            while (await timer.WaitForNextTickAsync(session.Token).ConfigureAwait(false))
-            {
-                try
-                {
-                    await RequestCoreAsync(Heartbeat.RequestName, null, null, interval, null, resendable: false, session.Token).ConfigureAwait(false);
-                }
-                catch (MessagingTimeoutException)
-                {
-                    MessagingLog.HeartbeatMissed(_logger, session.RemoteEndPoint, interval);
-                    session.End("heartbeat unanswered");
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ConnectionClosedException)
-        {
-        }
-    }
+    private Task StartHeartbeat(ConnectionSession session) =>
+        Options.Dialect == MessagingDialect.Native && Options.HeartbeatInterval is { } interval
+            ? Heartbeat.RunAsync(session, interval, ct => RequestCoreAsync(Heartbeat.RequestName, null, null, interval, null, resendable: false, ct), _logger)
+            : Task.CompletedTask;
 }

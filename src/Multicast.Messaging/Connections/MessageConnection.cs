@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,20 +16,15 @@ namespace Multicast.Messaging;
 /// </remarks>
 public sealed partial class MessageConnection : IAsyncDisposable
 {
-    private readonly IMessageHandlers _router;
     private readonly ILogger _logger;
     private readonly bool _reconnects;
+    private readonly ConnectionLifecycle _lifecycle = new();
     private readonly FrameWriter _writer;
-    private readonly Channel<IncomingCall> _incoming;
     private readonly PendingRequests _pending;
+    private readonly CallDispatcher _calls;
+    private readonly FrameReader _reader;
     private readonly CancellationTokenSource _closing = new();
-    private readonly Task[] _handlerLoops;
-    private readonly object _gate = new();
     private readonly string _connectionId = Guid.NewGuid().ToString("N");
-    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ConnectionSession? _session;
-    private ConnectionState _state = ConnectionState.Connecting;
-    private int _closeStarted;
     private Task? _writeLoop;
     private Task? _sessionTask;
 
@@ -43,29 +37,20 @@ public sealed partial class MessageConnection : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentHandlers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPendingRequests, 1);
         Options = options;
-        _router = router;
         _logger = logger ?? NullLogger.Instance;
         _reconnects = reconnects;
-        _pending = new PendingRequests(options.MaxPendingRequests);
+        _pending = new PendingRequests(options.MaxPendingRequests, EnqueueAsync);
         _writer = new FrameWriter(options.SendQueueCapacity, options.FileChunkSize);
-        _incoming = Channel.CreateBounded<IncomingCall>(new BoundedChannelOptions(options.ReceiveQueueCapacity) { SingleWriter = true });
-        _handlerLoops = Enumerable.Range(0, options.MaxConcurrentHandlers).Select(_ => Task.Run(HandleIncomingAsync)).ToArray();
+        var files = new FileExchange(options, _logger, e => FileReceived?.Invoke(this, e));
+        _calls = new CallDispatcher(this, router, files, EnqueueAsync, _logger, _closing.Token);
+        _reader = new FrameReader(this, _pending, _calls, files, _logger);
     }
 
     /// <summary>The options this connection was made with.</summary>
     public MessageConnectionOptions Options { get; }
 
     /// <summary>Where the connection is in its life.</summary>
-    public ConnectionState State
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _state;
-            }
-        }
-    }
+    public ConnectionState State => _lifecycle.State;
 
     /// <summary>The peer's address and port (of the current or last session).</summary>
     public EndPoint? RemoteEndPoint { get; private set; }
@@ -84,13 +69,7 @@ public sealed partial class MessageConnection : IAsyncDisposable
 
     /// <summary>Completes when a session is up (at once when it is).</summary>
     /// <exception cref="ConnectionClosedException">The connection closed for good.</exception>
-    public Task WaitForConnectedAsync(CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return _connected.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WaitForConnectedAsync(CancellationToken cancellationToken = default) => _lifecycle.WaitForConnectedAsync(cancellationToken);
 
     /// <summary>
     /// Closes for good: frames already queued are written first (within <paramref name="cancellationToken"/>),
@@ -99,18 +78,13 @@ public sealed partial class MessageConnection : IAsyncDisposable
     /// </summary>
     public async ValueTask CloseAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _closeStarted, 1) == 1)
+        if (!_lifecycle.BeginClose())
         {
             return;
         }
 
         _writer.Complete();
-        ConnectionSession? session;
-        lock (_gate)
-        {
-            session = _session;
-        }
-
+        var session = _lifecycle.Session;
         if (session is not null && _writeLoop is { } writeLoop)
         {
             try
@@ -140,7 +114,6 @@ public sealed partial class MessageConnection : IAsyncDisposable
         {
             await CloseAsync(patience.Token).ConfigureAwait(false);
         }
-
     }
 
     /// <inheritdoc />
@@ -148,50 +121,19 @@ public sealed partial class MessageConnection : IAsyncDisposable
 
     private void SetState(ConnectionState next, string? reason)
     {
-        ConnectionState previous;
-        lock (_gate)
+        if (_lifecycle.TryMove(next, out var previous))
         {
-            previous = _state;
-            if (previous == next || previous == ConnectionState.Closed)
-            {
-                return;
-            }
-
-            _state = next;
-            switch (next)
-            {
-                case ConnectionState.Connected:
-                    _connected.TrySetResult();
-                    break;
-                case ConnectionState.Closed:
-                    _connected.TrySetException(new ConnectionClosedException("The connection is closed."));
-                    break;
-                default:
-                    if (_connected.Task.IsCompleted)
-                    {
-                        _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    }
-
-                    break;
-            }
+            StateChanged?.Invoke(this, new ConnectionStateChangedEventArgs(previous, next, reason));
         }
-
-        StateChanged?.Invoke(this, new ConnectionStateChangedEventArgs(previous, next, reason));
     }
 
     /// <summary>The end of the connection: closed, everything waiting failed; calls already received are still handled.</summary>
     private void ShutDown(Exception error, string reason)
     {
         _writer.Complete();
-        _incoming.Writer.TryComplete();
+        _calls.Complete();
         SetState(ConnectionState.Closed, reason);
-        FailEverything(error);
-    }
-
-    private void FailEverything(Exception error)
-    {
         _writer.FailAll(error);
-
         _pending.FailAll(error);
     }
 }

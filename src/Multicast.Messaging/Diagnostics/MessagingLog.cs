@@ -37,6 +37,9 @@ internal static partial class MessagingLog
     [LoggerMessage(109, LogLevel.Warning, "No heartbeat answer from {Remote} within {Interval}: dropping the session")]
     public static partial void HeartbeatMissed(ILogger logger, EndPoint? remote, TimeSpan interval);
 
+    [LoggerMessage(112, LogLevel.Debug, "Heartbeat answered by {Remote}")]
+    public static partial void HeartbeatAnswered(ILogger logger, EndPoint? remote);
+
     [LoggerMessage(111, LogLevel.Information, "{RequestedValue} #{RequestId} from {Remote} was resent: answered with the first run's reply")]
     public static partial void RequestReplayed(ILogger logger, string requestedValue, string requestId, EndPoint? remote);
 

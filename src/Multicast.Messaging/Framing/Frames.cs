@@ -57,6 +57,9 @@ internal static class Frames
         return FrameCodec.ToArray(header, content);
     }
 
+    /// <summary>The status a successful response carries: <c>ok</c> in the native dialect, none in clever-show's.</summary>
+    public static string? OkStatus(MessagingDialect dialect) => dialect == MessagingDialect.Native ? FrameTypes.StatusOk : null;
+
     /// <summary>A native error reply: <c>status: error</c>, content <c>{"value": null, "error": "..."}</c>.</summary>
     public static byte[] ErrorResponse(string requestedValue, string requestId, string error)
     {

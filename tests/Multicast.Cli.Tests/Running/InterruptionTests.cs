@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
+using Multicast.TestSupport;
+
 namespace Multicast.Cli.Tests.Running;
 
 /// <summary>The stop request of one run: which exit code it ends with, and that only the first request counts.</summary>
@@ -32,13 +35,16 @@ public sealed class InterruptionTests
     [Fact]
     public async Task The_grace_period_starts_only_when_interrupted()
     {
-        using var interruption = new Interruption(CancellationToken.None);
-        await Task.Delay(50);
+        var time = new FakeTimeProvider();
+        using var interruption = new Interruption(CancellationToken.None, time);
+        time.Advance(Interruption.Grace * 10);
         Assert.False(interruption.GraceOver.IsCompleted);
 
         interruption.Interrupt(ExitCode.Interrupt);
+        time.Advance(Interruption.Grace - TimeSpan.FromMilliseconds(1));
+        Assert.False(interruption.GraceOver.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
 
-        var ended = await Task.WhenAny(interruption.GraceOver, Task.Delay(Interruption.Grace * 5));
-        Assert.Same(interruption.GraceOver, ended);
+        await interruption.GraceOver.Within("the grace period to end when its time is up");
     }
 }

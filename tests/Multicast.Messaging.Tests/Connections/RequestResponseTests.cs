@@ -205,9 +205,11 @@ public class RequestResponseTests
         await loop.StartServerAsync(new MessageRouter(), options);
         var client = await loop.ConnectAsync(connection: options);
 
-        await Task.Delay(600);
+        await Eventually.UntilAsync(() => Answered(loop.ClientLog) >= 3 && Answered(loop.ServerLog) >= 3, "three heartbeats answered each way");
 
         Assert.Equal(ConnectionState.Connected, client.Connection.State);
-        Assert.DoesNotContain(loop.ClientLog.Lines, l => l.Contains("heartbeat", StringComparison.Ordinal));
+        Assert.DoesNotContain(loop.ClientLog.Lines.Concat(loop.ServerLog.Lines), l => l.Contains("No heartbeat answer", StringComparison.Ordinal));
+
+        static int Answered(LogCollector log) => log.Lines.Count(l => l.Contains("Heartbeat answered", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,171 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Multicast.Messaging;
+
+/// <summary>
+/// Runs the handlers of a connection's received actions, requests and file pulls, off the reader:
+/// a bounded queue (a full one stops reading) drained by <see cref="MessageConnectionOptions.MaxConcurrentHandlers"/>
+/// loops, and the replies queued back through the connection. A handler's failure never ends it.
+/// </summary>
+internal sealed class CallDispatcher
+{
+    private readonly MessageConnection _connection;
+    private readonly IMessageHandlers _router;
+    private readonly FileExchange _files;
+    private readonly Func<OutgoingFrame, CancellationToken, ValueTask> _send;
+    private readonly ILogger _logger;
+    private readonly MessagingDialect _dialect;
+    private readonly CancellationToken _closing;
+    private readonly Channel<IncomingCall> _calls;
+
+    /// <param name="connection">The connection handlers see in their <see cref="MessageContext"/>.</param>
+    /// <param name="router">Who handles what.</param>
+    /// <param name="files">Serves file pulls.</param>
+    /// <param name="send">Queues a reply on the connection.</param>
+    /// <param name="logger">Where failures go.</param>
+    /// <param name="closing">Cancelled when the connection closes for good: handlers are told to stop.</param>
+    public CallDispatcher(MessageConnection connection, IMessageHandlers router, FileExchange files, Func<OutgoingFrame, CancellationToken, ValueTask> send, ILogger logger, CancellationToken closing)
+    {
+        var options = connection.Options;
+        _connection = connection;
+        _router = router;
+        _files = files;
+        _send = send;
+        _logger = logger;
+        _dialect = options.Dialect;
+        _closing = closing;
+        _calls = Channel.CreateBounded<IncomingCall>(new BoundedChannelOptions(options.ReceiveQueueCapacity) { SingleWriter = true });
+        for (var i = 0; i < options.MaxConcurrentHandlers; i++)
+        {
+            _ = Task.Run(HandleCallsAsync, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Queues a call for its handler; waits while the queue is full.</summary>
+    public ValueTask QueueAsync(IncomingCall call, CancellationToken cancellationToken) =>
+        _calls.Writer.WriteAsync(call, cancellationToken);
+
+    /// <summary>No more calls come; those queued are still handled.</summary>
+    public void Complete() => _calls.Writer.TryComplete();
+
+    /// <summary>Queues a reply; when the peer is gone it is dropped with a log line (the peer resends its request after reconnecting).</summary>
+    public async Task ReplyAsync(string name, string requestId, OutgoingFrame frame)
+    {
+        try
+        {
+            await _send(frame, _closing).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
+        {
+            frame.Fail(e);
+            MessagingLog.ReplyDropped(_logger, name, requestId, _connection.RemoteEndPoint, e.Message);
+        }
+    }
+
+    private async Task HandleCallsAsync()
+    {
+        await foreach (var call in _calls.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var context = new MessageContext(_connection, call.Header);
+            switch (call.Kind)
+            {
+                case IncomingKind.Action:
+                    await RunActionAsync(context, call).ConfigureAwait(false);
+                    break;
+                case IncomingKind.Request:
+                    await AnswerRequestAsync(context, call).ConfigureAwait(false);
+                    break;
+                default:
+                    await ServeFileAsync(context, call).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    private async Task RunActionAsync(MessageContext context, IncomingCall call)
+    {
+        if (!_router.TryGetAction(call.Name, out var action))
+        {
+            LogUnknownRoute(call);
+            return;
+        }
+
+        try
+        {
+            await action(context, call.Arguments, _closing).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a handler may throw anything; it is logged, never fatal to the connection
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            MessagingLog.HandlerFailed(_logger, e, "action", call.Name, context.RemoteEndPoint);
+        }
+    }
+
+    /// <summary>Runs the request's handler once per (sender, id): a resent request gets the first run's reply.</summary>
+    private async Task AnswerRequestAsync(MessageContext context, IncomingCall call)
+    {
+        var id = call.RequestId!;
+        var key = Frames.ConnectionId(call.Header) is { } sender ? (sender, id) : ((string, string)?)null;
+        var reply = await _router.Replays.GetOrRun(key, () => ProduceReplyAsync(context, call), out var replayed).ConfigureAwait(false);
+        if (replayed)
+        {
+            MessagingLog.RequestReplayed(_logger, call.Name, id, context.RemoteEndPoint);
+        }
+
+        if (reply is not null)
+        {
+            await ReplyAsync(call.Name, id, new OutgoingFrame(reply)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The response frame, an error reply (native dialect), or null when nothing is to be sent.</summary>
+    private async Task<byte[]?> ProduceReplyAsync(MessageContext context, IncomingCall call)
+    {
+        if (!_router.TryGetRequest(call.Name, out var handler))
+        {
+            LogUnknownRoute(call);
+            return _router.UnknownRoute == UnknownRouteBehavior.ReplyError ? ErrorReply(call, $"no handler for request '{call.Name}'") : null;
+        }
+
+        try
+        {
+            var value = await handler(context, call.Arguments, _closing).ConfigureAwait(false);
+            return Frames.Response(call.Name, call.RequestId!, value, Frames.OkStatus(_dialect));
+        }
+#pragma warning disable CA1031 // a handler may throw anything; it is logged (and answered in the native dialect), never fatal
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            MessagingLog.HandlerFailed(_logger, e, "request", call.Name, context.RemoteEndPoint);
+            return ErrorReply(call, e.Message);
+        }
+    }
+
+    /// <summary>Answers a file pull with the file streamed from under the root, or refuses it.</summary>
+    private async Task ServeFileAsync(MessageContext context, IncomingCall call)
+    {
+        var (response, refusal) = await _files.OpenPulledAsync(context, call).ConfigureAwait(false);
+        if (response is not null)
+        {
+            await ReplyAsync(call.Name, call.RequestId!, response).ConfigureAwait(false);
+        }
+        else if (ErrorReply(call, refusal!) is { } reply)
+        {
+            await ReplyAsync(call.Name, call.RequestId!, new OutgoingFrame(reply)).ConfigureAwait(false);
+        }
+    }
+
+    private void LogUnknownRoute(IncomingCall call)
+    {
+        if (_router.UnknownRoute != UnknownRouteBehavior.Ignore)
+        {
+            MessagingLog.UnknownRoute(_logger, call.Kind == IncomingKind.Action ? "action" : "request", call.Name, _connection.RemoteEndPoint);
+        }
+    }
+
+    /// <summary>An error reply in the native dialect; null in clever-show's, whose peers cannot take one.</summary>
+    private byte[]? ErrorReply(IncomingCall call, string error) =>
+        _dialect == MessagingDialect.Native ? Frames.ErrorResponse(call.Name, call.RequestId!, error) : null;
+}

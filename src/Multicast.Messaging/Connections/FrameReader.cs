@@ -1,0 +1,165 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Multicast.Messaging;
+
+/// <summary>
+/// Reads one session's frames and sends each where it goes: responses to the request waiting for
+/// them, pushed files to disk, actions and requests to the handlers, heartbeats answered at once.
+/// </summary>
+internal sealed class FrameReader(MessageConnection connection, PendingRequests pending, CallDispatcher calls, FileExchange files, ILogger logger)
+{
+    private readonly FrameLimits _limits = connection.Options.Limits;
+    private readonly MessagingDialect _dialect = connection.Options.Dialect;
+
+    /// <summary>
+    /// Parses frames until the session ends. A frame that breaks the protocol ends this session
+    /// with the reason logged, as clever-show resets the connection, and touches nothing else.
+    /// </summary>
+    public async Task RunAsync(ConnectionSession session)
+    {
+        var reader = session.Reader;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (FrameCodec.TryReadHeader(ref buffer, _limits, out var header))
+                {
+                    reader.AdvanceTo(buffer.Start);
+                    MessagingLog.FrameReceived(logger, Frames.Describe(header), header.ContentLength, session.RemoteEndPoint);
+                    await ReceiveFrameAsync(session, header).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (result.IsCompleted)
+                {
+                    session.End(buffer.IsEmpty ? "the peer closed the connection" : $"truncated frame: the peer closed after {buffer.Length} bytes of a header");
+                    return;
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (FrameFormatException e)
+        {
+            MessagingLog.MalformedFrame(logger, session.RemoteEndPoint, e.Message);
+            session.End($"malformed frame: {e.Message}");
+        }
+        catch (OperationCanceledException) when (session.Token.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            session.End($"receiving failed ({e.Message})");
+        }
+    }
+
+    private async Task ReceiveFrameAsync(ConnectionSession session, FrameHeader header)
+    {
+        switch (header.MessageType)
+        {
+            case FrameTypes.Message when header.IsFilePush && !header.IsJson:
+                await files.ReceivePushedAsync(session, header, new MessageContext(connection, header)).ConfigureAwait(false);
+                break;
+            case FrameTypes.Message when header.IsJson && !header.IsFilePush:
+                var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+                await calls.QueueAsync(new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message)), session.Token).ConfigureAwait(false);
+                break;
+            case FrameTypes.Request when header.IsJson:
+                await ReceiveRequestAsync(session, header).ConfigureAwait(false);
+                break;
+            case FrameTypes.Response:
+                await ReceiveResponseAsync(session, header).ConfigureAwait(false);
+                break;
+            default:
+                MessagingLog.UnsupportedFrame(logger, Frames.Describe(header), header.ContentType, session.RemoteEndPoint);
+                await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task ReceiveRequestAsync(ConnectionSession session, FrameHeader header)
+    {
+        var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+        var name = FrameContent.RequiredString(content, "requested_value");
+        var id = FrameContent.RequiredString(content, "request_id");
+        var arguments = JsonValues.ReadArguments(content);
+        if (name == Heartbeat.RequestName && _dialect == MessagingDialect.Native)
+        {
+            // answered here, not by a handler, so a busy handler never makes the peer drop us
+            var answer = Frames.Response(name, id, JsonSerializer.SerializeToElement(true), FrameTypes.StatusOk);
+            await calls.ReplyAsync(name, id, new OutgoingFrame(answer)).ConfigureAwait(false);
+            return;
+        }
+
+        var kind = name == FrameTypes.FileTransfer ? IncomingKind.FilePull : IncomingKind.Request;
+        await calls.QueueAsync(new IncomingCall(kind, header, name, id, arguments), session.Token).ConfigureAwait(false);
+    }
+
+    private async Task ReceiveResponseAsync(ConnectionSession session, FrameHeader header)
+    {
+        var id = header.RequestId!;
+        if (!pending.TryGet(id, header.RequestedValue, out var request))
+        {
+            MessagingLog.UnexpectedResponse(logger, header.RequestedValue!, id, session.RemoteEndPoint);
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
+            return;
+        }
+
+        if (!header.IsJson)
+        {
+            if (request.TryClaim())
+            {
+                await ReceiveBinaryResponseAsync(session, header, request).ConfigureAwait(false);
+            }
+            else
+            {
+                await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        // JSON is read before the request is claimed, so a peer that stalls mid-content still times out
+        var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+        if (!request.TryClaim())
+        {
+            MessagingLog.UnexpectedResponse(logger, header.RequestedValue!, id, session.RemoteEndPoint);
+        }
+        else if (header.Status == FrameTypes.StatusError)
+        {
+            request.Fail(new RemoteRequestException(request.RequestedValue, Frames.ErrorText(content)));
+        }
+        else if (request.File is not null)
+        {
+            request.Fail(new RemoteRequestException(request.RequestedValue, "the peer answered a file request without a file"));
+        }
+        else
+        {
+            request.Succeed(content.TryGetProperty("value", out var value) ? value : JsonValues.Null);
+        }
+    }
+
+    private static async Task ReceiveBinaryResponseAsync(ConnectionSession session, FrameHeader header, PendingRequest request)
+    {
+        if (request.File is not { } file)
+        {
+            request.Fail(new RemoteRequestException(request.RequestedValue, "the peer answered with binary content"));
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
+            return;
+        }
+
+        var failed = await FrameContent.CopyAsync(session, header.ContentLength, file.Stream, file.Progress).ConfigureAwait(false);
+        if (failed is null)
+        {
+            request.Succeed(JsonValues.Null);
+        }
+        else
+        {
+            request.Fail(new IOException($"Writing the pulled file failed: {failed.Message}", failed));
+        }
+    }
+}
