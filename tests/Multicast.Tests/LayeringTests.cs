@@ -6,7 +6,7 @@ namespace Multicast.Tests;
 public sealed class LayeringTests
 {
     /// <summary>Top first; docs/architecture.md explains each.</summary>
-    private static readonly string[][] s_levels = [["Tools"], ["Server"], ["Streams"], ["Sockets"], ["Config"], ["Errors"], ["Text"]];
+    private static readonly string[][] s_levels = [["Tools"], ["Server"], ["Streams"], ["Sockets"], ["Config"], ["Errors"], ["Text"], ["Diagnostics"]];
 
     [Fact]
     public void Core_folders_refer_only_to_folders_below_them()

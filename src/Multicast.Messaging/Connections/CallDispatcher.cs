@@ -73,11 +73,8 @@ internal sealed class CallDispatcher
                 case IncomingKind.Action:
                     await RunActionAsync(context, call).ConfigureAwait(false);
                     break;
-                case IncomingKind.Request:
-                    await AnswerRequestAsync(context, call).ConfigureAwait(false);
-                    break;
                 default:
-                    await ServeFileAsync(context, call).ConfigureAwait(false);
+                    await AnswerTracedAsync(context, call).ConfigureAwait(false);
                     break;
             }
         }
@@ -103,12 +100,24 @@ internal sealed class CallDispatcher
         }
     }
 
+    /// <summary>Answers a request or a file pull inside its server span, a child of the caller's when it sent its trace context.</summary>
+    private async Task AnswerTracedAsync(MessageContext context, IncomingCall call)
+    {
+        using var telemetry = RequestTelemetry.StartServer(call.Name, Frames.TraceParent(call.Header), context.RemoteEndPoint);
+        var failure = call.Kind == IncomingKind.Request
+            ? await AnswerRequestAsync(context, call).ConfigureAwait(false)
+            : await ServeFileAsync(context, call).ConfigureAwait(false);
+        telemetry?.End(failure);
+    }
+
     /// <summary>Runs the request's handler once per (sender, id): a resent request gets the first run's reply.</summary>
-    private async Task AnswerRequestAsync(MessageContext context, IncomingCall call)
+    /// <returns>Why the handler failed, when it did (in this run; a replayed reply counts as answered).</returns>
+    private async Task<Exception?> AnswerRequestAsync(MessageContext context, IncomingCall call)
     {
         var id = call.RequestId!;
         var key = Frames.ConnectionId(call.Header) is { } sender ? (sender, id) : ((string, string)?)null;
-        var reply = await _router.Replays.GetOrRun(key, () => ProduceReplyAsync(context, call), out var replayed).ConfigureAwait(false);
+        Exception? failure = null;
+        var reply = await _router.Replays.GetOrRun(key, () => ProduceReplyAsync(context, call, e => failure = e), out var replayed).ConfigureAwait(false);
         if (replayed)
         {
             MessagingLog.RequestReplayed(_logger, call.Name, id, context.RemoteEndPoint);
@@ -118,13 +127,16 @@ internal sealed class CallDispatcher
         {
             await ReplyAsync(call.Name, id, new OutgoingFrame(reply)).ConfigureAwait(false);
         }
+
+        return failure;
     }
 
     /// <summary>The response frame, an error reply (native dialect), or null when nothing is to be sent.</summary>
-    private async Task<byte[]?> ProduceReplyAsync(MessageContext context, IncomingCall call)
+    private async Task<byte[]?> ProduceReplyAsync(MessageContext context, IncomingCall call, Action<Exception> failed)
     {
         if (!_router.TryGetRequest(call.Name, out var handler))
         {
+            failed(new InvalidOperationException($"no handler for request '{call.Name}'"));
             LogUnknownRoute(call);
             return _router.UnknownRoute == UnknownRouteBehavior.ReplyError ? ErrorReply(call, $"no handler for request '{call.Name}'") : null;
         }
@@ -138,23 +150,29 @@ internal sealed class CallDispatcher
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            failed(e);
             MessagingLog.HandlerFailed(_logger, e, "request", call.Name, context.RemoteEndPoint);
             return ErrorReply(call, e.Message);
         }
     }
 
     /// <summary>Answers a file pull with the file streamed from under the root, or refuses it.</summary>
-    private async Task ServeFileAsync(MessageContext context, IncomingCall call)
+    /// <returns>Why the file was refused, when it was.</returns>
+    private async Task<Exception?> ServeFileAsync(MessageContext context, IncomingCall call)
     {
         var (response, refusal) = await _files.OpenPulledAsync(context, call).ConfigureAwait(false);
         if (response is not null)
         {
             await ReplyAsync(call.Name, call.RequestId!, response).ConfigureAwait(false);
+            return null;
         }
-        else if (ErrorReply(call, refusal!) is { } reply)
+
+        if (ErrorReply(call, refusal!) is { } reply)
         {
             await ReplyAsync(call.Name, call.RequestId!, new OutgoingFrame(reply)).ConfigureAwait(false);
         }
+
+        return new IOException(refusal);
     }
 
     private void LogUnknownRoute(IncomingCall call)

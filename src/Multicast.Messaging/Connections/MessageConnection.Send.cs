@@ -137,7 +137,19 @@ public sealed partial class MessageConnection
         ThrowIfCannotSend();
         var argsJson = JsonValues.Args(args);
         var kwargsJson = JsonValues.Kwargs(kwargs);
-        return await _pending.SendAsync(requestedValue, id => Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId), limit, () => RemoteEndPoint?.ToString() ?? "the peer", resendable, file, cancellationToken).ConfigureAwait(false);
+        using var telemetry = requestedValue == Heartbeat.RequestName ? null : RequestTelemetry.StartClient(requestedValue, RemoteEndPoint);
+        var traceParent = Options.Dialect == MessagingDialect.Native ? RequestTelemetry.TraceParent(telemetry) : null;
+        try
+        {
+            var value = await _pending.SendAsync(requestedValue, id => Frames.Request(requestedValue, id, argsJson, kwargsJson, _connectionId, traceParent), limit, () => RemoteEndPoint?.ToString() ?? "the peer", resendable, file, cancellationToken).ConfigureAwait(false);
+            telemetry?.End(null);
+            return value;
+        }
+        catch (Exception e)
+        {
+            telemetry?.End(e);
+            throw;
+        }
     }
 
     private void ThrowIfCannotSend()

@@ -37,6 +37,8 @@ public sealed partial class MessageConnection
         _writeLoop = _writer.RunAsync(session, _pending.DueForSending);
         SetState(ConnectionState.Connected, null);
         MessagingLog.SessionStarted(_logger, session.RemoteEndPoint);
+        var side = _reconnects ? "client" : "server";
+        MessagingTelemetry.SessionChanged(side, +1);
         var heartbeat = StartHeartbeat(session);
         await _reader.RunAsync(session).ConfigureAwait(false);
         session.End("closed");
@@ -45,6 +47,7 @@ public sealed partial class MessageConnection
         await session.DisposeAsync().ConfigureAwait(false);
         _lifecycle.Detach();
 
+        MessagingTelemetry.SessionChanged(side, -1);
         MessagingLog.SessionEnded(_logger, session.RemoteEndPoint, session.EndReason);
         OnSessionEnded(session.EndReason);
     }

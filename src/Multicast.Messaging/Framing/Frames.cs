@@ -9,6 +9,13 @@ internal static class Frames
     /// <summary>The extra header naming the sending connection (stable across its reconnects).</summary>
     public const string ConnectionIdKey = "connection-id";
 
+    /// <summary>The extra header carrying the W3C trace context of a request (native dialect only).</summary>
+    public const string TraceParentKey = "traceparent";
+
+    /// <summary>The W3C <c>traceparent</c> a request carries, when it carries one.</summary>
+    public static string? TraceParent(FrameHeader header) =>
+        header.Extra?.TryGetValue(TraceParentKey, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>The sender's <c>connection-id</c>, when it sent one.</summary>
     public static string? ConnectionId(FrameHeader header) =>
         header.Extra?.TryGetValue(ConnectionIdKey, out var id) == true && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
@@ -26,7 +33,8 @@ internal static class Frames
     /// <param name="args">Positional arguments (a JSON array).</param>
     /// <param name="kwargs">Keyword arguments (a JSON object).</param>
     /// <param name="connectionId">Extra header <c>connection-id</c> (ignored by Python): lets the receiver recognise a resent request.</param>
-    public static byte[] Request(string requestedValue, string requestId, JsonElement args, JsonElement kwargs, string? connectionId = null)
+    /// <param name="traceParent">Extra header <c>traceparent</c> (W3C), for the native dialect only.</param>
+    public static byte[] Request(string requestedValue, string requestId, JsonElement args, JsonElement kwargs, string? connectionId = null, string? traceParent = null)
     {
         var content = PythonJson.Object(
         [
@@ -36,9 +44,20 @@ internal static class Frames
             KeyValuePair.Create("kwargs", kwargs),
         ]);
         var header = JsonHeader(FrameTypes.Request, content.Length);
-        if (connectionId is not null)
+        if (connectionId is not null || traceParent is not null)
         {
-            header = header with { Extra = new Dictionary<string, JsonElement> { [ConnectionIdKey] = JsonSerializer.SerializeToElement(connectionId) } };
+            var extra = new Dictionary<string, JsonElement>();
+            if (connectionId is not null)
+            {
+                extra[ConnectionIdKey] = JsonSerializer.SerializeToElement(connectionId);
+            }
+
+            if (traceParent is not null)
+            {
+                extra[TraceParentKey] = JsonSerializer.SerializeToElement(traceParent);
+            }
+
+            header = header with { Extra = extra };
         }
 
         return FrameCodec.ToArray(header, content);

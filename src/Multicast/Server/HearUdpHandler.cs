@@ -53,6 +53,7 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
             return;
         }
 
+        var started = McastMetricTags.EchoStarted();
         var client = request.ClientEndPoint!;
         if (!PythonText.TryDecodeUtf8Strict(request.Data.Span, out var text) || text is null)
         {
@@ -68,6 +69,7 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         }
 
         Reply(client, Encoding.UTF8.GetBytes(FormatEcho(text, client, me)));
+        request.Server?.MetricTags.Echoed(started);
         if (_heard is not null)
         {
             _heard.WriteLine(text.TrimEnd('\n', '\r').ReplaceLineEndings("\\n"));

@@ -154,6 +154,9 @@ public class McastServer : UdpServer
         base.HandleError(request, exception);
     }
 
+    /// <summary>Every group joined, comma-separated.</summary>
+    private protected override string MetricGroup => string.Join(',', _groups);
+
     private bool ReadsPacketInformation => _groups.Count > 1 || _options.PacketInformation;
 
     private static IPAddress ParseGroup(string? group) =>

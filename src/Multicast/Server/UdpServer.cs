@@ -50,6 +50,9 @@ public class UdpServer : IDisposable
     /// <summary>The largest datagram read whole (a UDP payload never exceeds it).</summary>
     public virtual int MaxPacketSize => McastDefaults.ReceiveBufferSize;
 
+    /// <summary>The tags of this server's measurements; set when it binds.</summary>
+    internal McastMetricTags MetricTags { get; private set; } = new(string.Empty, 0);
+
     /// <summary>True while <see cref="ServeForever"/> runs.</summary>
     public bool IsServing => !_loopExited.IsSet;
 
@@ -75,6 +78,7 @@ public class UdpServer : IDisposable
         {
             ServerBind();
             ServerActivate();
+            MetricTags = new McastMetricTags(MetricGroup, ServerAddress.Port);
         }
         catch
         {
@@ -162,6 +166,9 @@ public class UdpServer : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The <c>group</c> tag of the server's measurements.</summary>
+    private protected virtual string MetricGroup => ServerAddress.Address.ToString();
+
     /// <summary>Asks the loop to stop without waiting: it leaves its current receive at once.</summary>
     protected void RequestShutdown()
     {
@@ -246,6 +253,11 @@ public class UdpServer : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            if (e is not ShutdownCommandReceivedException)
+            {
+                MetricTags.Dropped(DropReason.HandlerFailure);
+            }
+
             HandleError(request, e);
         }
         finally
@@ -301,6 +313,11 @@ public class UdpServer : IDisposable
         }
         catch (SocketException e) when (!_shutdownRequested)
         {
+            if (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                MetricTags.Dropped(DropReason.Oversized);
+            }
+
             // A receive error (an ICMP report, a signal) concerns one datagram, not the server.
             ServerLog.ReceiveFailed(Logger, e.SocketErrorCode, e);
             return;
@@ -315,6 +332,7 @@ public class UdpServer : IDisposable
             return;
         }
 
+        MetricTags.Received(length);
         var request = new UdpRequest(buffer.AsMemory(0, length), client, socket, this, local, interfaceIndex);
         Volatile.Write(ref _handlingThreadId, Environment.CurrentManagedThreadId);
         try
@@ -325,6 +343,7 @@ public class UdpServer : IDisposable
             }
             else
             {
+                MetricTags.Dropped(DropReason.Filtered);
                 CloseRequest(request);
             }
         }

@@ -28,6 +28,12 @@ internal static class DatagramReceiver
         try
         {
             var view = await ReceiveViewAsync(socket, buffer, deadline.Token).ConfigureAwait(false);
+            if (socket.LocalEndPoint is IPEndPoint local && (McastMetrics.DatagramsReceived.Enabled || McastMetrics.BytesReceived.Enabled))
+            {
+                // a one-shot receive: tags made only when someone listens
+                new McastMetricTags(local.Address.ToString(), local.Port).Received(view.Payload.Length);
+            }
+
             return view.Detach();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -36,12 +36,12 @@ public sealed class McastListener : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException">A negative limit.</exception>
     /// <exception cref="McastSocketException">Binding or joining failed; the message says which.</exception>
     public McastListener(McastListenOptions? options = null, ILogger? logger = null)
-        : this(Open(options ??= new McastListenOptions(), logger), options.Filter, options.Limit, logger)
+        : this(Open(options ??= new McastListenOptions(), logger), options.Filter, options.Limit, logger, string.Join(',', options.Groups))
     {
     }
 
     /// <summary>Takes over a socket that is already bound and joined with packet information on; disposing closes it.</summary>
-    internal McastListener(Socket socket, Func<McastDatagram, bool>? filter, long? limit, ILogger? logger)
+    internal McastListener(Socket socket, Func<McastDatagram, bool>? filter, long? limit, ILogger? logger, string? groups = null)
     {
         if (limit < 0)
         {
@@ -55,11 +55,15 @@ public sealed class McastListener : IDisposable, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _buffer = ArrayPool<byte>.Shared.Rent(McastDefaults.ReceiveBufferSize);
         LocalEndPoint = socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(McastAddress.Wildcard(socket.AddressFamily), 0);
+        MetricTags = new McastMetricTags(groups ?? LocalEndPoint.Address.ToString(), LocalEndPoint.Port);
         StreamLog.Listening(_logger, LocalEndPoint);
     }
 
     /// <summary>The address and port the socket is bound to.</summary>
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The tags of this listener's measurements.</summary>
+    internal McastMetricTags MetricTags { get; }
 
     /// <summary>How many datagrams have been delivered so far (after the filter).</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
@@ -94,8 +98,10 @@ public sealed class McastListener : IDisposable, IAsyncDisposable
             while (true)
             {
                 var view = await ReceiveViewAsync(buffer, cancellationToken).ConfigureAwait(false);
+                MetricTags.Received(view.Payload.Length);
                 if (_filter is not null && !_filter(view))
                 {
+                    MetricTags.Dropped(DropReason.Filtered);
                     StreamLog.FilteredOut(_logger, view.Payload.Length, view.Source);
                     continue;
                 }

@@ -277,6 +277,7 @@ public sealed class McastPoller : IAsyncDisposable
             dropped =>
             {
                 registration.CountDrop();
+                listener.MetricTags.Dropped(DropReason.QueueFull);
                 StreamLog.Dropped(_logger, registration, dropped.Source, _options.Capacity);
             });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

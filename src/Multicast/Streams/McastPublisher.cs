@@ -21,6 +21,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     private readonly SocketAddress _destination;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
+    private readonly McastMetricTags _metrics;
 
     /// <summary>Opens the sending socket.</summary>
     /// <param name="destination">A group (IPv4 or IPv6), or any address or host name (a unicast peer works too).</param>
@@ -51,6 +52,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
         var iface = McastInterface.Parse(options.Iface);
         Destination = destination;
         _destination = Destination.Serialize();
+        _metrics = new McastMetricTags(destination.Address.ToString(), destination.Port);
         _socket = Skt.GenSocket(destination.AddressFamily, McastTtl.Validate(options.Ttl, nameof(options)));
         try
         {
@@ -89,6 +91,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
             throw McastSocketException.For($"sending {payload.Length} bytes to {Destination}", e);
         }
 
+        _metrics.Sent(payload.Length);
         SocketLog.Sent(_logger, payload.Length, Destination);
     }
 
@@ -106,6 +109,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
             throw McastSocketException.For($"sending {payload.Length} bytes to {Destination}", e);
         }
 
+        _metrics.Sent(payload.Length);
         SocketLog.Sent(_logger, payload.Length, Destination);
     }
 
