@@ -28,6 +28,7 @@ using var loggerFactory = LoggerFactory.Create(builder => builder
     .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Information)
     .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
     .AddSimpleConsole(console => console.SingleLine = true));
+using var spans = options.Trace ? SpanPrinter.Start() : null;
 return options.Command == "serve"
     ? await SampleServer.RunAsync(options, loggerFactory, stop.Token)
     : await SampleClient.RunAsync(options, loggerFactory, stop.Token);

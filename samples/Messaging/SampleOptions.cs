@@ -25,10 +25,12 @@ internal sealed record SampleOptions(string Command)
 
     public bool Verbose { get; init; }
 
+    public bool Trace { get; init; }
+
     public const string Usage = """
         usage: messaging-sample serve  [--port N] [--root DIR]
                messaging-sample client [--host H --port N]
-        shared: [--discovery-port P] [--group G] [--key SECRET] [--native] [--verbose]
+        shared: [--discovery-port P] [--group G] [--key SECRET] [--native] [--verbose] [--trace]
         """;
 
     public ReadOnlyMemory<byte> SharedKey => Key is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(Key);
@@ -48,9 +50,14 @@ internal sealed record SampleOptions(string Command)
         for (var i = 1; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is "--native" or "--verbose")
+            if (name is "--native" or "--verbose" or "--trace")
             {
-                options = name == "--native" ? options with { Native = true } : options with { Verbose = true };
+                options = name switch
+                {
+                    "--native" => options with { Native = true },
+                    "--verbose" => options with { Verbose = true },
+                    _ => options with { Trace = true },
+                };
                 continue;
             }
 

@@ -30,4 +30,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 307, Level = LogLevel.Debug, Message = "Recycled the socket (descriptor duplicated, queue kept)")]
     public static partial void Recycled(ILogger logger);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Warning, Message = "Dropped a datagram from {Client}: larger than the {MaxPacketSize} bytes this server reads")]
+    public static partial void Oversized(ILogger logger, int maxPacketSize, EndPoint client);
 }

@@ -47,7 +47,7 @@ public class UdpServer : IDisposable
     /// <summary>What handles each datagram.</summary>
     public IRequestHandler Handler { get; }
 
-    /// <summary>The largest datagram read whole (a UDP payload never exceeds it).</summary>
+    /// <summary>The largest datagram handled (by default any UDP payload); a larger one is dropped, logged and counted as oversized.</summary>
     public virtual int MaxPacketSize => McastDefaults.ReceiveBufferSize;
 
     /// <summary>The tags of this server's measurements; set when it binds.</summary>
@@ -93,7 +93,7 @@ public class UdpServer : IDisposable
     {
         BindAndActivate();
         _loopExited.Reset();
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize + 1);
         var client = new SocketAddress(ServerAddress.AddressFamily);
         try
         {
@@ -135,7 +135,7 @@ public class UdpServer : IDisposable
     public void HandleRequest()
     {
         BindAndActivate();
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize + 1);
         try
         {
             HandleOne(buffer, new SocketAddress(ServerAddress.AddressFamily));
@@ -309,7 +309,9 @@ public class UdpServer : IDisposable
         int interfaceIndex;
         try
         {
-            length = Receive(socket, buffer.AsSpan(0, MaxPacketSize), client, out local, out interfaceIndex);
+            // One byte more than a request may have: a datagram that fills it was truncated by the
+            // kernel (Linux reports no error for that), and is dropped rather than handled cut short.
+            length = Receive(socket, buffer.AsSpan(0, MaxPacketSize + 1), client, out local, out interfaceIndex);
         }
         catch (SocketException e) when (!_shutdownRequested)
         {
@@ -329,6 +331,13 @@ public class UdpServer : IDisposable
 
         if (_shutdownRequested)
         {
+            return;
+        }
+
+        if (length > MaxPacketSize)
+        {
+            MetricTags.Dropped(DropReason.Oversized);
+            ServerLog.Oversized(Logger, MaxPacketSize, ServerAddress.Create(client));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Multicast.Messaging.Tests.Support;
@@ -87,6 +88,25 @@ public sealed class SampleProcessTests : IDisposable
         await second.Output.WaitForLineAsync("queued-3");
         Assert.Single(second.Output.Lines, l => l.Contains("sleep: 3 s", StringComparison.Ordinal));
         Assert.Equal(["queued-1", "queued-2", "queued-3"], second.Output.Lines.Where(l => l.StartsWith("print", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(' ') + 1)..]));
+    }
+
+    [NetworkFact]
+    public async Task One_request_across_two_processes_is_one_trace()
+    {
+        using var spans = new SpanCollector();
+        var port = TestPorts.Next();
+        await using var server = await StartServerAsync(port, TestPorts.Next(), "--native", "--trace");
+        await using var loop = new Loopback();
+        var client = await loop.ConnectAsync(connection: new MessageConnectionOptions { Dialect = MessagingDialect.Native }, endpoint: new IPEndPoint(IPAddress.Loopback, port));
+        // this test's own root span, so its request is told apart from other tests' "echo" spans
+        using var root = new Activity("cross-process test").SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        await client.Connection.RequestAsync("echo", ["traced across processes"]).Within("the echo");
+
+        var caller = Assert.Single(spans.Of("echo"), s => s.TraceId == root.TraceId);
+        Assert.Equal(ActivityKind.Client, caller.Kind);
+        var line = await server.Output.WaitForLineAsync($"span echo server trace={root.TraceId} ", s_processDeadline);
+        Assert.Contains($" parent={caller.SpanId} outcome=ok", line, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

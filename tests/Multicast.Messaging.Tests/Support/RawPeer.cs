@@ -20,6 +20,13 @@ internal sealed class RawPeer : IAsyncDisposable
         return new RawPeer(socket);
     }
 
+    /// <summary>Waits for one connection on <paramref name="listener"/> and speaks bytes on it.</summary>
+    public static async Task<RawPeer> AcceptAsync(Socket listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        return new RawPeer(await listener.AcceptAsync().Within("raw accept"));
+    }
+
     public Task SendAsync(byte[] bytes) => _socket.SendAsync(bytes).Within("raw send");
 
     /// <summary>Reads one whole frame.</summary>

@@ -7,6 +7,7 @@ namespace Multicast.Tests.Server;
 /// Measures what the receive loop allocates per datagram, on the loop's own thread, between the
 /// first and the last of many datagrams (the first pays for warm-up).
 /// </summary>
+[Collection(nameof(AllocationSensitive))]
 public sealed class AllocationTests
 {
     private const int Datagrams = 500;
