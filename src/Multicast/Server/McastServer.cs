@@ -157,7 +157,7 @@ public class McastServer : UdpServer
     /// <summary>Every group joined, comma-separated.</summary>
     private protected override string MetricGroup => string.Join(',', _groups);
 
-    private bool ReadsPacketInformation => _groups.Count > 1 || _options.PacketInformation;
+    private bool ReadsPacketInformation => _groups.Count > 1 || _options.PacketInformation || Handler is HearUdpHandler { NeedsPacketInformation: true };
 
     private static IPAddress ParseGroup(string? group) =>
         McastAddress.ParseGroup(string.IsNullOrEmpty(group) ? McastDefaults.Group : group);

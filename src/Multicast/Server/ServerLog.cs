@@ -33,4 +33,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 308, Level = LogLevel.Warning, Message = "Dropped a datagram from {Client}: larger than the {MaxPacketSize} bytes this server reads")]
     public static partial void Oversized(ILogger logger, int maxPacketSize, EndPoint client);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Warning, Message = "Could not send the {Bytes}-byte echo to {Client}")]
+    public static partial void EchoFailed(ILogger logger, int bytes, EndPoint client, Exception exception);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "Ignored a STOP from {Client}: {Reason}")]
+    public static partial void StopRefused(ILogger logger, EndPoint client, string reason);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Debug, Message = "No echo to {Client}: {Reason}")]
+    public static partial void EchoRefused(ILogger logger, EndPoint client, string reason);
 }

@@ -119,7 +119,8 @@ public sealed class SecondHost : IDisposable
 
             // Keep mc0 the route for IPv6 multicast sent without an interface, as other tests expect.
             Shell("ip", $"-6 route del multicast ff00::/8 dev mch{n}-link table local");
-            Shell("ip", $"-6 route add multicast ff00::/8 dev mch{n}-link table local metric 1024");
+            // (a metric of its own per host: two hosts' routes of one metric would clash)
+            Shell("ip", $"-6 route add multicast ff00::/8 dev mch{n}-link table local metric {1024 + n}");
             return n;
         }
 
