@@ -5,10 +5,19 @@ using Multicast.Benchmarks;
 //   load [count]  the HEAR server under a burst, in-process, on real sockets (run it inside
 //                 eng/netns/run-isolated.sh): rate, answers, loss, allocations per datagram.
 //   micro ...     BenchmarkDotNet microbenchmarks of the per-datagram work (no network).
+//   soak CLI.dll MESSAGING.dll [seconds] [rate]
+//                 HEAR and the message server as processes under steady load (bench/soak.sh runs it).
 if (args.Length > 0 && args[0] == "load")
 {
     var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
     return await HearLoad.RunAsync(count);
+}
+
+if (args.Length >= 3 && args[0] == "soak")
+{
+    var seconds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 120;
+    var rate = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+    return await Soak.RunAsync(args[1], args[2], TimeSpan.FromSeconds(seconds), rate);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EchoBenchmarks).Assembly).Run(args.Length > 0 && args[0] == "micro" ? args[1..] : args);
