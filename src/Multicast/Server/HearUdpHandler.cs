@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -60,53 +61,56 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(me);
-        return $"HEAR [ {PythonText.Upper(text)} SAID {PythonText.AddressRepr(client)} ] from {me}";
+        return EchoFormat.ToText(text, client.Serialize(), me);
     }
 
     /// <inheritdoc />
     /// <exception cref="ShutdownCommandReceivedException">The datagram contained <see cref="StopWord"/> and the options let it stop the server (after its echo, sent or failed).</exception>
     public void Handle(UdpRequest request)
     {
-        if (request.Socket is null || request.ClientAddress is null)
+        if (request.Socket is null || request.ClientAddress is not { } client)
         {
             return;
         }
 
         var started = McastMetricTags.EchoStarted();
-        var client = request.ClientEndPoint!;
-        if (!PythonText.TryDecodeUtf8Strict(request.Data.Span, out var text) || text is null)
+        var data = request.Data.Span;
+        if (!Utf8.IsValid(data))
         {
-            ServerLog.IgnoredInvalidUtf8(_logger, request.Data.Length, client);
+            ServerLog.IgnoredInvalidUtf8(_logger, data.Length, request.ClientEndPoint!);
             return;
         }
 
-        var me = request.LocalAddress ?? ((IPEndPoint)request.Socket.LocalEndPoint!).Address;
+        // the text as a string only where something needs one (a log line, --use-std, a STOP to check)
+        var text = _heard is not null || _logger.IsEnabled(LogLevel.Information) ? Encoding.UTF8.GetString(data) : null;
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var shown = text.Trim();
-            ServerLog.Says(_logger, client.Address, shown);
+            var sender = request.ClientEndPoint!.Address;
+            var shown = text!.Trim();
+            ServerLog.Says(_logger, sender, shown);
         }
 
         // decided before the echo, so that a STOP whose echo fails still stops the server
-        var stop = text.Contains(StopWord, StringComparison.Ordinal) && AllowsStop(text, client);
-        if (MayEcho(client, request.InterfaceIndex))
+        var stop = data.IndexOf("STOP"u8) >= 0 && AllowsStop(text ?? Encoding.UTF8.GetString(data), request);
+        if (MayEcho(request))
         {
-            var echo = Encoding.UTF8.GetBytes(FormatEcho(text, client, me));
+            var me = request.LocalAddress ?? ((IPEndPoint)request.Socket.LocalEndPoint!).Address;
+            using var echo = EchoFormat.Write(data, client, me);
             try
             {
-                Reply(client, echo);
+                Reply(client, echo.Bytes);
                 request.Server?.MetricTags.Echoed(started);
             }
             catch (McastSocketException e)
             {
                 request.Server?.MetricTags.Dropped(DropReason.HandlerFailure);
-                ServerLog.EchoFailed(_logger, echo.Length, client, e);
+                ServerLog.EchoFailed(_logger, echo.Bytes.Length, request.ClientEndPoint!, e);
             }
         }
 
         if (_heard is not null)
         {
-            _heard.WriteLine(text.TrimEnd('\n', '\r').ReplaceLineEndings("\\n"));
+            _heard.WriteLine(text!.TrimEnd('\n', '\r').ReplaceLineEndings("\\n"));
             _heard.Flush();
         }
 
@@ -123,25 +127,31 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         _replyV6?.Dispose();
     }
 
-    private bool AllowsStop(string text, IPEndPoint client)
+    private bool AllowsStop(string text, UdpRequest request)
     {
         if (_stops.Allows(text, out var refusal))
         {
             return true;
         }
 
-        ServerLog.StopRefused(_logger, client, refusal!);
+        ServerLog.StopRefused(_logger, request.ClientEndPoint!, refusal!);
         return false;
     }
 
-    private bool MayEcho(IPEndPoint client, int interfaceIndex)
+    private bool MayEcho(UdpRequest request)
     {
         if (!_options.Echo)
         {
             return false;
         }
 
-        if (_link is not null && !_link.Contains(interfaceIndex, client.Address))
+        if (_link is null && _rate is null)
+        {
+            return true;
+        }
+
+        var client = request.ClientEndPoint!;
+        if (_link is not null && !_link.Contains(request.InterfaceIndex, client.Address))
         {
             ServerLog.EchoRefused(_logger, client, "the sender is not on the link the datagram arrived on");
             return false;
@@ -156,20 +166,20 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         return true;
     }
 
-    private void Reply(IPEndPoint client, byte[] echo)
+    private void Reply(SocketAddress client, ReadOnlySpan<byte> echo)
     {
         lock (_gate)
         {
             // One reply socket per family for the handler's life (Python opened one per echo).
-            ref var socket = ref client.AddressFamily == AddressFamily.InterNetworkV6 ? ref _replyV6 : ref _replyV4;
-            socket ??= Skt.GenSocket(client.AddressFamily);
+            ref var socket = ref client.Family == AddressFamily.InterNetworkV6 ? ref _replyV6 : ref _replyV4;
+            socket ??= Skt.GenSocket(client.Family);
             try
             {
                 socket.SendTo(echo, SocketFlags.None, client);
             }
             catch (SocketException e)
             {
-                throw McastSocketException.For($"sending the echo to {client}", e);
+                throw McastSocketException.For($"sending the echo to {new IPEndPoint(client.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client)}", e);
             }
         }
     }

@@ -44,9 +44,11 @@ public class McastServer : UdpServer
     public IReadOnlyList<IPAddress> Groups => _groups;
 
     /// <summary>
-    /// Replaces the socket with a duplicate of itself (Python's <c>open_for_request</c>). The duplicate
-    /// shares the kernel's queue and memberships, so a datagram that arrives meanwhile is neither lost
-    /// nor seen twice.
+    /// Replaces the socket's descriptor with a duplicate of itself (Python's <c>open_for_request</c>).
+    /// The duplicate shares the kernel's queue and memberships, so a datagram that arrives meanwhile is
+    /// neither lost nor seen twice. On Linux the duplicate takes the old descriptor's number, so the
+    /// same <see cref="UdpServer.Socket"/> object lives on and nothing is allocated; elsewhere a new
+    /// socket object replaces the old one.
     /// </summary>
     public void OpenForRequest()
     {
@@ -56,9 +58,13 @@ public class McastServer : UdpServer
             return;
         }
 
-        Socket = SocketDuplicator.Duplicate(old);
-        old.Dispose();
-        Interlocked.MemoryBarrier();
+        if (!SocketDuplicator.TryRecycleInPlace(old))
+        {
+            Socket = SocketDuplicator.Duplicate(old);
+            old.Dispose();
+            Interlocked.MemoryBarrier();
+        }
+
         ServerLog.Recycled(Logger);
     }
 

@@ -32,8 +32,43 @@ internal static partial class SocketDuplicator
         return new Socket(new SafeSocketHandle(fd, ownsHandle: true));
     }
 
-#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for one int-to-int call.
+    /// <summary>
+    /// Recycles <paramref name="socket"/> where it stands: a duplicate of its descriptor is moved onto
+    /// the descriptor's own number (Linux <c>dup3</c>, close-on-exec kept) and the spare closed. The
+    /// kernel socket, its queue and memberships are untouched, as with <see cref="Duplicate"/>, but the
+    /// managed object lives on, so a recycle allocates nothing.
+    /// </summary>
+    /// <returns>False where the platform has no <c>dup3</c>: then <see cref="Duplicate"/> is the way.</returns>
+    public static bool TryRecycleInPlace(Socket socket)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var fd = (int)socket.SafeHandle.DangerousGetHandle();
+        var spare = Dup(fd);
+        if (spare < 0)
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
+
+        var moved = Dup3(spare, fd, CloseOnExec);
+        var error = Marshal.GetLastPInvokeError();
+        _ = Close(spare);
+        return moved == fd ? true : throw new SocketException(error);
+    }
+
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC on Linux
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for int-to-int calls.
     [DllImport("libc", EntryPoint = "dup", SetLastError = true)]
     private static extern int Dup(int fd);
+
+    [DllImport("libc", EntryPoint = "dup3", SetLastError = true)]
+    private static extern int Dup3(int oldFd, int newFd, int flags);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int Close(int fd);
 #pragma warning restore SYSLIB1054
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace Multicast;
 
@@ -14,6 +13,9 @@ internal static class InetNtop
 {
     private const int Words = 8;
 
+    /// <summary>The longest text <see cref="Format"/> writes.</summary>
+    public const int MaxLength = 45;
+
     /// <summary>The address's text, without any <c>%scope</c>: glibc <c>inet_ntop(AF_INET6, ...)</c>.</summary>
     /// <param name="address">An IPv6 address.</param>
     /// <returns>Lower-case hex, the longest run (two words or more, the first of equal runs) of zeros as <c>::</c>,
@@ -22,6 +24,14 @@ internal static class InetNtop
     {
         Span<byte> bytes = stackalloc byte[16];
         address.TryWriteBytes(bytes, out _);
+        Span<char> text = stackalloc char[MaxLength];
+        return new string(text[..Format(bytes, text)]);
+    }
+
+    /// <summary>Writes the 16 bytes of an IPv6 address as <see cref="FormatIPv6"/> does, allocating nothing.</summary>
+    /// <returns>The characters written (at most <see cref="MaxLength"/>).</returns>
+    public static int Format(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
         Span<int> words = stackalloc int[Words];
         for (var i = 0; i < Words; i++)
         {
@@ -29,25 +39,58 @@ internal static class InetNtop
         }
 
         var (runStart, runLength) = LongestZeroRun(words);
-        var text = new StringBuilder(45);
+        var written = 0;
         for (var i = 0; i < Words; i++)
         {
             if (runLength > 0 && i >= runStart && i < runStart + runLength)
             {
-                text.Append(i == runStart ? ":" : string.Empty);
+                if (i == runStart)
+                {
+                    destination[written++] = ':';
+                }
+
                 continue;
             }
 
-            text.Append(i == 0 ? string.Empty : ":");
-            if (i == 6 && runStart == 0 && (runLength == 6 || (runLength == 5 && words[5] == 0xffff)))
+            if (i > 0)
             {
-                return text.Append(CultureInfo.InvariantCulture, $"{bytes[12]}.{bytes[13]}.{bytes[14]}.{bytes[15]}").ToString();
+                destination[written++] = ':';
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"{words[i]:x}");
+            if (i == 6 && runStart == 0 && (runLength == 6 || (runLength == 5 && words[5] == 0xffff)))
+            {
+                return written + Dotted(bytes[12..], destination[written..]);
+            }
+
+            words[i].TryFormat(destination[written..], out var hex, "x", CultureInfo.InvariantCulture);
+            written += hex;
         }
 
-        return text.Append(runLength > 0 && runStart + runLength == Words ? ":" : string.Empty).ToString();
+        if (runLength > 0 && runStart + runLength == Words)
+        {
+            destination[written++] = ':';
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes four bytes as a dotted quad (<c>198.18.0.1</c>).</summary>
+    /// <returns>The characters written (at most 15).</returns>
+    public static int Dotted(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        var written = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            if (i > 0)
+            {
+                destination[written++] = '.';
+            }
+
+            bytes[i].TryFormat(destination[written..], out var digits, provider: CultureInfo.InvariantCulture);
+            written += digits;
+        }
+
+        return written;
     }
 
     /// <summary>The first longest run of zero words, or length 0 when none is two words long.</summary>

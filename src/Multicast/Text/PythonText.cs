@@ -25,11 +25,46 @@ public static partial class PythonText
     public static string Upper(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var firstSpecial = Ascii.IsValid(text) ? -1 : IndexOfSpecialUpper(text);
+        if (Ascii.IsValid(text) || IndexOfSpecialUpper(text) < 0)
+        {
+            // .NET's vectorised invariant upper-casing agrees with Python on all but the table's code points
+            return text.ToUpperInvariant();
+        }
 
-        // Only the table's code points need Python's mapping; .NET's vectorised invariant upper-casing
-        // already agrees with Python on everything else.
-        return firstSpecial < 0 ? text.ToUpperInvariant() : UpperWithSpecials(text, firstSpecial);
+        var buffer = ArrayPool<char>.Shared.Rent(checked(text.Length * PythonUnicode.MaxUpperExpansion));
+        try
+        {
+            return new string(buffer, 0, UpperInto(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes <see cref="Upper"/> of <paramref name="text"/> into <paramref name="destination"/>, allocating nothing.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="destination">At least <see cref="PythonUnicode.MaxUpperExpansion"/> characters for each of <paramref name="text"/>.</param>
+    /// <returns>The characters written.</returns>
+    internal static int UpperInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var written = 0;
+        var pending = 0;
+        for (var i = Ascii.IsValid(text) ? text.Length : 0; i < text.Length;)
+        {
+            var status = Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
+            if (status == OperationStatus.Done && PythonUnicode.TryGetUpper(rune.Value, out var upper))
+            {
+                written += text[pending..i].ToUpperInvariant(destination[written..]);
+                upper.CopyTo(destination[written..]);
+                written += upper.Length;
+                pending = i + consumed;
+            }
+
+            i += consumed;
+        }
+
+        return written + text[pending..].ToUpperInvariant(destination[written..]);
     }
 
     private static int IndexOfSpecialUpper(string text)
@@ -46,35 +81,5 @@ public static partial class PythonText
         }
 
         return -1;
-    }
-
-    private static string UpperWithSpecials(string text, int firstSpecial)
-    {
-        var buffer = ArrayPool<char>.Shared.Rent(checked(text.Length * PythonUnicode.MaxUpperExpansion));
-        try
-        {
-            var written = 0;
-            var pending = 0;
-            for (var i = firstSpecial; i < text.Length;)
-            {
-                var status = Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
-                if (status == OperationStatus.Done && PythonUnicode.TryGetUpper(rune.Value, out var upper))
-                {
-                    written += text.AsSpan(pending, i - pending).ToUpperInvariant(buffer.AsSpan(written));
-                    upper.CopyTo(buffer.AsSpan(written));
-                    written += upper.Length;
-                    pending = i + consumed;
-                }
-
-                i += consumed;
-            }
-
-            written += text.AsSpan(pending).ToUpperInvariant(buffer.AsSpan(written));
-            return new string(buffer, 0, written);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
     }
 }

@@ -47,6 +47,23 @@ public sealed class HearHandlerPropertyTests
         }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 
+    [Fact]
+    public void The_pooled_echo_is_byte_for_byte_the_python_formatted_echo()
+    {
+        var clients = Gen.OneOf(
+            Gen.Choose(0, 65535).Select(port => new IPEndPoint(IPAddress.Parse("198.18.0.1"), port)),
+            Gen.Choose(0, 65535).Select(port => new IPEndPoint(IPAddress.Parse("fe80::fc:ff:fe00:1%3"), port)),
+            Gen.Choose(0, 65535).Select(port => new IPEndPoint(IPAddress.Parse("::ffff:0.0.1.2"), port)));
+
+        Prop.ForAll(Arb.From(HostileText.Values), Arb.From(clients), (text, client) =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            var decoded = System.Text.Encoding.UTF8.GetString(bytes);
+            using var echo = EchoFormat.Write(bytes, client.Serialize(), IPAddress.Parse("239.1.2.3"));
+            return echo.Bytes.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(HearUdpHandler.FormatEcho(decoded, client, IPAddress.Parse("239.1.2.3"))));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000));
+    }
+
     private static long Allocated(long before) => GC.GetAllocatedBytesForCurrentThread() - before;
 
     /// <summary>Decoding, upper-casing (at most three characters for one), formatting and encoding: a few copies of the text, plus the endpoint.</summary>
