@@ -40,7 +40,7 @@ internal static class Soak
         peer.Bind(new IPEndPoint(IPAddress.Any, 0));
         peer.ReceiveBufferSize = 16 * 1024 * 1024;
         var target = new IPEndPoint(IPAddress.Parse(Group), port);
-        await WaitForEchoAsync(peer, target);
+        await EchoProbe.WaitForEchoAsync(peer, target);
 
         var answered = new HashSet<int>();
         var duplicates = 0;
@@ -204,27 +204,6 @@ internal static class Soak
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitForEchoAsync(Socket peer, IPEndPoint target)
-    {
-        var buffer = new byte[2048];
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            peer.SendTo("ping"u8.ToArray(), target);
-            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            try
-            {
-                await peer.ReceiveAsync(buffer, SocketFlags.None, wait.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                // not listening yet: ask again
-            }
-        }
-
-        throw new TimeoutException("the HEAR process did not answer within 30 s");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)

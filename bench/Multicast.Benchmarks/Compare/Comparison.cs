@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Multicast.Benchmarks.Compare;
+
+/// <summary>
+/// One run, one table: our HEAR, listener and SAY (in-process and as a process) and echo round trips,
+/// next to a minimal C program doing the same job, a raw .NET socket loop, and Python's
+/// <c>multicast</c> where it is installed. Inside the private namespace only.
+/// </summary>
+internal static class Comparison
+{
+    private const string Group = "239.77.1.1";
+    private const int Burst = 2_000;
+    private const int Paced = 100_000;
+    private const int RoundTrips = 2_000;
+    private const int SendLoop = 50_000;
+    private const int ReceiveBlast = 200_000;
+
+    public static async Task<int> RunAsync(Command reference, Command tool, Command? python)
+    {
+        if (Environment.GetEnvironmentVariable("MCAST_NETNS_INSIDE") != "1")
+        {
+            await Console.Error.WriteLineAsync("compare: run me inside eng/netns/run-isolated.sh (bench/run.sh does)");
+            return 64;
+        }
+
+        var table = new Table();
+        SayProcesses(table, reference, tool, python);
+        var servers = new List<(string Column, Command Command, Func<string, string[]> Arguments)>
+        {
+            ("ours", tool, port => ["--daemon", "HEAR", "--group", Group, "--port", port]),
+            ("C", reference, port => ["echo", Group, port]),
+        };
+        if (python is not null)
+        {
+            servers.Add(("Python", python, port => ["--daemon", "HEAR", "--group", Group, "--port", port]));
+        }
+
+        foreach (var (column, command, arguments) in servers)
+        {
+            await HearAsync(table, column, reference, command, arguments);
+        }
+
+        SendLoops(table);
+        await ReceiveLoopsAsync(table, reference);
+        table.Print(python is null ? "Python's multicast is not installed here (no PyPI): its column is empty." : null);
+        return 0;
+    }
+
+    private static void SayProcesses(Table table, Command reference, Command tool, Command? python)
+    {
+        var port = NextPort().ToString(CultureInfo.InvariantCulture);
+        table.Add("SAY as a whole process, median ms", "ours", MedianMilliseconds(() => tool.Run("SAY", "--group", Group, "--port", port, "-m", "hello")));
+        table.Add("SAY as a whole process, median ms", "C", MedianMilliseconds(() => reference.Run("say", Group, port, "hello")));
+        if (python is not null)
+        {
+            table.Add("SAY as a whole process, median ms", "Python", MedianMilliseconds(() => python.Run("SAY", "--group", Group, "--port", port, "-m", "hello")));
+        }
+    }
+
+    private static double MedianMilliseconds(Func<(string, TimeSpan)> run)
+    {
+        _ = run(); // the first start pays for cold caches
+        var times = Enumerable.Range(0, 21).Select(_ => run().Item2.TotalMilliseconds).Order().ToList();
+        return times[times.Count / 2];
+    }
+
+    private static async Task HearAsync(Table table, string column, Command reference, Command server, Func<string, string[]> arguments)
+    {
+        var port = NextPort();
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        using var process = server.Start(arguments(portText));
+        await EchoProbe.WaitForEchoAsync(Group, port);
+
+        var burst = Programs(reference.Run("send", Group, portText, Burst.ToString(CultureInfo.InvariantCulture), "0", "64").Output, "answered", "duplicates");
+        table.Add($"HEAR, one unpaced burst of {Burst:N0}: answered", column, burst[0]);
+        table.Add($"HEAR resident memory after the burst, MiB", column, ProcessSample.Read(process.Id, 0).RssMiB);
+        var paced = Programs(reference.Run("send", Group, portText, Paced.ToString(CultureInfo.InvariantCulture), Paced.ToString(CultureInfo.InvariantCulture), "64").Output, "answered", "seconds");
+        table.Add($"HEAR loss at {Paced:N0} msg/s offered (paced), %", column, 100.0 * (Paced - paced[0]) / Paced);
+        var rtt = Programs(reference.Run("rtt", Group, portText, RoundTrips.ToString(CultureInfo.InvariantCulture)).Output, "p50", "p99");
+        table.Add("echo round trip back-to-back, p50 µs", column, rtt[0]);
+        table.Add("echo round trip back-to-back, p99 µs", column, rtt[1]);
+
+        reference.Run("say", Group, portText, "STOP");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static void SendLoops(Table table)
+    {
+        var port = NextPort();
+        var payload = new byte[64];
+        var target = new IPEndPoint(IPAddress.Parse(Group), port);
+        using var raw = InProcessLoops.RawSender();
+        table.Add("sending loop in-process, msg/s", "raw .NET", InProcessLoops.SendRate(SendLoop, _ => raw.SendTo(payload, target)));
+        using var publisher = new McastPublisher(Group, port);
+        table.Add("sending loop in-process, msg/s", "ours (McastPublisher)", InProcessLoops.SendRate(SendLoop, _ => publisher.Send(payload)));
+        var say = new McastSay();
+        table.Add("sending loop in-process, msg/s", "ours (McastSay.SayStep)", InProcessLoops.SendRate(SendLoop, _ => say.SayStep(Group, port, payload)));
+    }
+
+    private static async Task ReceiveLoopsAsync(Table table, Command reference)
+    {
+        var count = ReceiveBlast.ToString(CultureInfo.InvariantCulture);
+        Func<int, Func<Task>> blast = port => () => Task.Run(() => reference.Run("send", Group, port.ToString(CultureInfo.InvariantCulture), count, "0", "64"));
+
+        var rawPort = NextPort();
+        var (rawReceived, rawRate) = await InProcessLoops.RawReceiveAsync(Group, rawPort, ReceiveBlast, blast(rawPort));
+        table.Add("receiving loop, msg/s (unpaced C sender)", "raw .NET", rawRate, $"{rawReceived:N0} of {ReceiveBlast:N0}");
+        var ourPort = NextPort();
+        var (ourReceived, ourRate) = await InProcessLoops.ListenerReceiveAsync(Group, ourPort, ReceiveBlast, blast(ourPort));
+        table.Add("receiving loop, msg/s (unpaced C sender)", "ours (McastListener)", ourRate, $"{ourReceived:N0} of {ReceiveBlast:N0}");
+
+        var cPort = NextPort().ToString(CultureInfo.InvariantCulture);
+        var receiving = Task.Run(() => reference.Run("recv", Group, cPort, count, "2").Output);
+        await Task.Delay(300); // time for the C receiver to start and join; a late join would only lower its count, which the table shows
+        reference.Run("send", Group, cPort, count, "0", "64");
+        var line = await receiving;
+        var received = Programs(line, "received", "in");
+        table.Add("receiving loop, msg/s (unpaced C sender)", "C", received[1] > 0 ? (received[0] - 1) / received[1] : 0, $"{received[0]:N0} of {ReceiveBlast:N0}");
+    }
+
+    private static double[] Programs(string output, params string[] names) => Command.Read(output, names);
+
+    private static int NextPort() => 50000 + Random.Shared.Next(10000);
+}

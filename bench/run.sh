@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The benchmark, one command: builds our tool and the bench (Release), compiles the minimal C
+# references with the system compiler, then inside the private namespace measures our HEAR,
+# listener, SAY (in-process and as a process) and echo round trips next to the C references, a raw
+# .NET socket loop and `python3 -m multicast` where it is installed. Prints one Markdown table
+# (also kept in artifacts/bench/results.md). Nothing leaves the namespace.
+#   bash bench/run.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=artifacts/bench
+mkdir -p "$out"
+if ! command -v cc >/dev/null; then
+  echo "bench: installing a C compiler (apt-get install gcc)"
+  apt-get update -qq && apt-get install -y -qq gcc >/dev/null
+fi
+echo "bench: compiling the C references"
+cc -O2 -Wall -Wextra -pthread -o "$out/mcref" bench/reference/mcref.c
+echo "bench: building (Release)"
+dotnet build bench/Multicast.Benchmarks -c Release --nologo -v quiet -clp:NoSummary
+dotnet build src/Multicast.Cli -c Release --nologo -v quiet -clp:NoSummary
+tool=(dotnet "$root/src/Multicast.Cli/bin/Release/net10.0/Multicast.Cli.dll")
+python=
+if python3 -c 'import multicast' 2>/dev/null; then python=python3; fi
+echo "bench: measuring inside the private namespace (a few minutes)"
+MCAST_BENCH_PYTHON=$python eng/netns/run-isolated.sh \
+  dotnet bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll compare "$root/$out/mcref" "${tool[@]}" \
+  | tee "$out/results.md"
