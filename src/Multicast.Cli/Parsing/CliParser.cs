@@ -53,9 +53,17 @@ internal static class CliParser
         }
 
         var flags = defaults.Args with { IsStd = Given(result, grammar.UseStd), IsDaemon = Given(result, grammar.Daemon) };
-        return command == grammar.Root
-            ? new RunTool(null, flags)
-            : new RunTool(command.Name, ToolArguments(result, command, flags, defaults.JoinGroups));
+        if (command == grammar.Root)
+        {
+            return new RunTool(null, flags);
+        }
+
+        var toolArgs = ToolArguments(result, command, flags, defaults.JoinGroups);
+
+        // RECV and HEAR open one socket for every group: their families must agree.
+        return command.Name is "RECV" or "HEAR" && CliValues.OneFamily(toolArgs.Group, toolArgs.Groups, toolArgs.Source) is { } mixed
+            ? new UsageFailure(command, mixed)
+            : new RunTool(command.Name, toolArgs);
     }
 
     /// <summary>Reads the options of <paramref name="command"/> over <paramref name="args"/>.</summary>
