@@ -59,9 +59,10 @@ internal static class CliParser
         }
 
         var toolArgs = ToolArguments(result, command, flags, defaults.JoinGroups);
+        var groupsFrom = new OptionValues(result, command).IsGiven(CliGrammar.Groups) ? $"argument {CliGrammar.Groups}" : McastEnv.GroupsVariable;
 
         // RECV and HEAR open one socket for every group: their families must agree.
-        return command.Name is "RECV" or "HEAR" && CliValues.OneFamily(toolArgs.Group, toolArgs.Groups, toolArgs.Source) is { } mixed
+        return command.Name is "RECV" or "HEAR" && CliValues.OneFamily(toolArgs.Group, toolArgs.Groups, toolArgs.Source, groupsFrom) is { } mixed
             ? new UsageFailure(command, mixed)
             : new RunTool(command.Name, toolArgs);
     }

@@ -55,9 +55,10 @@ internal static class CliValues
 
     /// <summary>
     /// The address family of the groups and source RECV and HEAR open one socket for must agree:
-    /// the first reason they do not, naming the option that disagrees with the bind group.
+    /// the first reason they do not, naming the option that disagrees with the bind group
+    /// (<paramref name="groupsFrom"/>: <c>argument --groups</c>, or the variable the default came from).
     /// </summary>
-    public static string? OneFamily(string group, IReadOnlyList<string> groups, string? source)
+    public static string? OneFamily(string group, IReadOnlyList<string> groups, string? source, string groupsFrom)
     {
         if (!IPAddress.TryParse(group, out var bind))
         {
@@ -68,7 +69,7 @@ internal static class CliValues
         {
             if (IPAddress.TryParse(other, out var address) && address.AddressFamily != bind.AddressFamily)
             {
-                return $"argument {CliGrammar.Groups}: {PythonText.Repr(other)} is {Family(address)} but the group {PythonText.Repr(group)} is {Family(bind)} (one run joins groups of one family)";
+                return $"{groupsFrom}: {PythonText.Repr(other)} is {Family(address)} but the group {PythonText.Repr(group)} is {Family(bind)} (one run joins groups of one family)";
             }
         }
 

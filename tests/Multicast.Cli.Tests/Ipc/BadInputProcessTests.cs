@@ -122,6 +122,17 @@ public sealed class BadInputProcessTests
     }
 
     [NetworkFact]
+    public async Task Groups_of_two_families_from_the_environment_are_blamed_on_the_variable()
+    {
+        var run = await Tool.RunWithAsync(new Dictionary<string, string?> { ["MULTICAST_GROUP"] = "ff02::1", ["MULTICAST_GROUPS"] = "239.1.1.1" }, null, "RECV");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            "multicast RECV: error: MULTICAST_GROUPS: '239.1.1.1' is IPv4 but the group 'ff02::1' is IPv6 (one run joins groups of one family)",
+            run.Err.Split('\n')[1]);
+    }
+
+    [NetworkFact]
     public async Task A_variable_out_of_range_never_reaches_the_tool()
     {
         var port = TestPorts.Next();
