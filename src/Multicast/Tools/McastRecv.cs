@@ -9,6 +9,9 @@ namespace Multicast;
 /// <summary>
 /// RECV: joins a group and receives one datagram (Python's <c>McastRECV</c>), waiting
 /// <see cref="McastArgs.Timeout"/> or TTL seconds. Whole datagrams are read, never truncated.
+/// <see cref="McastTool.DoStepAsync"/> reports Python's <c>(success, result)</c>;
+/// <see cref="ReceiveTextAsync"/> and <see cref="ReceiveAsync"/> give the text or the datagram
+/// without a cast: <c>string? text = await new McastRecv().ReceiveTextAsync(args);</c>.
 /// </summary>
 public sealed class McastRecv : McastTool
 {
