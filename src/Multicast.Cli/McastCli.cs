@@ -39,7 +39,7 @@ public static class McastCli
     {
         using var interruption = new Interruption(CancellationToken.None);
         using var signals = SignalHandlers.For(interruption);
-        var (exitCode, _) = await RunAsync(args, CliConsole.OfProcess(), environment: null, interruption).ConfigureAwait(false);
+        var (exitCode, _) = await RunAsync(RawArguments.Recover(args), CliConsole.OfProcess(), environment: null, interruption).ConfigureAwait(false);
         return exitCode;
     }
 
@@ -69,15 +69,22 @@ public static class McastCli
                 await console.Out.WriteLineAsync($"{CliGrammar.Prog} {Version}").ConfigureAwait(false);
                 return ((int)ExitCode.Success, McastResult.Done);
             case UsageFailure failure:
-                var prog = failure.Command == grammar.Root ? CliGrammar.Prog : $"{CliGrammar.Prog} {failure.Command.Name}";
-                await console.Error.WriteAsync(HelpText.Usage(grammar, failure.Command)).ConfigureAwait(false);
-                await console.Error.WriteLineAsync($"{prog}: error: {failure.Message}").ConfigureAwait(false);
-                return ((int)ExitCode.MisuseOfShellBuiltins, new McastResult(false, failure.Message));
+                return await ReportUsageAsync(console, grammar, failure).ConfigureAwait(false);
             case RunTool run:
-                return await ToolRunner.RunAsync(run, new McastDispatch(), interruption, console.Error).ConfigureAwait(false);
+                var command = grammar.Root.Subcommands.FirstOrDefault(c => c.Name == run.Tool) ?? grammar.Root;
+                return await ToolRunner.RunAsync(run, new McastDispatch(), interruption, console.Error, message => ReportUsageAsync(console, grammar, new UsageFailure(command, message))).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException("unknown invocation");
         }
+    }
+
+    /// <summary>argparse's report of a usage error: the usage line, then <c>multicast TOOL: error: REASON</c>; exit 2.</summary>
+    private static async Task<(int ExitCode, McastResult Result)> ReportUsageAsync(CliConsole console, CliGrammar grammar, UsageFailure failure)
+    {
+        var prog = failure.Command == grammar.Root ? CliGrammar.Prog : $"{CliGrammar.Prog} {failure.Command.Name}";
+        await console.Error.WriteAsync(HelpText.Usage(grammar, failure.Command)).ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"{prog}: error: {failure.Message}").ConfigureAwait(false);
+        return ((int)ExitCode.MisuseOfShellBuiltins, new McastResult(false, failure.Message));
     }
 
     private static string ReadVersion()

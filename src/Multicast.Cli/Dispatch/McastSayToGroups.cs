@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Multicast.Cli;
@@ -28,14 +29,39 @@ internal sealed class McastSayToGroups : McastTool
         }
 
         var piped = args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-"
-            ? await (args.Input ?? Console.In).ReadToEndAsync(cancellationToken).ConfigureAwait(false)
+            ? await ReadAllAsync(args.Input ?? Console.In, cancellationToken).ConfigureAwait(false)
             : null;
         foreach (var group in groups)
         {
             var one = args with { Group = group, Groups = [], Input = piped is null ? args.Input : new StringReader(piped) };
-            await _say.DoStepAsync(one, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _say.DoStepAsync(one, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e) when (e.ParamName == "destination" && group != args.Group)
+            {
+                // The core names the one destination it was given; this one came from --groups, and
+                // "groups" is the name the command line's error wording maps to that option.
+#pragma warning disable CA2208 // the name of the core's parameter, not of this method's
+                throw new ArgumentException(e.Message, "groups", e);
+#pragma warning restore CA2208
+            }
         }
 
         return McastResult.Done;
+    }
+
+    /// <summary>Reads piped input whole (it goes to every group); input that is not UTF-8 is a Data Error, as SAY to one group reports it.</summary>
+    private static async Task<string> ReadAllAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var bytes = string.Concat((e.BytesUnknown ?? []).Select(b => $"\\x{b:x2}"));
+            throw new CommandExecutionException($"SAY refused standard input: the bytes b'{bytes}' are not UTF-8; nothing was sent.", (int)ExitCode.DataError, e);
+        }
     }
 }

@@ -22,6 +22,8 @@ internal sealed class CliGrammar
     public const string Port = "--port", Group = "--group", Groups = "--groups", Iface = "--iface", Source = "--source",
         Timeout = "--timeout", Filter = "--filter", Limit = "--limit", Ttl = "--ttl", Message = "--message", Pipe = "--pipe";
 
+    private const string PortHelp = "the UDP port, 1 to 65535 (default: $MULTICAST_PORT, else 59259)";
+
     private readonly Dictionary<Command, (Option First, Option Second)> _exclusive = [];
 
     /// <summary>Builds the command tree.</summary>
@@ -77,11 +79,11 @@ internal sealed class CliGrammar
 
     private static Command Receiver(string name, string description) => new(name, description)
     {
-        CliOptions.Int(Port, "PORT", "the UDP port (default: $MULTICAST_PORT, else 59259)"),
-        CliOptions.Text(Iface, "IFACE", "the interface to join on: a name (eth0), an index or an address (default: the route's)"),
-        CliOptions.Text(Group, "GROUP", "the group to bind and join, IPv4 or IPv6 (default: $MULTICAST_GROUP, else 224.0.0.1)"),
-        CliOptions.Words(Groups, "GROUPS", "more groups to join; the wildcard is bound then (default: $MULTICAST_GROUPS)", atLeastOne: false),
-        CliOptions.Text(Source, "SOURCE", "hear only this sender (source-specific multicast)"),
+        CliOptions.Port(Port, PortHelp),
+        CliOptions.Text(Iface, "IFACE", "the interface to join on: a name (eth0), an index or an address (default: the route's)", CliValues.Interface),
+        CliOptions.Text(Group, "GROUP", "the group to bind and join, IPv4 or IPv6 (default: $MULTICAST_GROUP, else 224.0.0.1)", CliValues.Group),
+        CliOptions.Words(Groups, "GROUPS", "more groups to join; the wildcard is bound then (default: $MULTICAST_GROUPS)", atLeastOne: false, CliValues.Group),
+        CliOptions.Text(Source, "SOURCE", "hear only this sender (source-specific multicast)", CliValues.Source),
         CliOptions.Seconds(Timeout, "SECONDS", "how long RECV waits for a message (default: $MULTICAST_TTL seconds, else 1)"),
         CliOptions.Pattern(Filter, "REGEX", "only messages whose text matches REGEX from its start count: RECV waits for one, HEAR answers no other"),
         CliOptions.Int(Limit, "N", "RECV: receive N messages (all within the timeout), printed one after the other", min: 1, aliases: "--count"),
@@ -89,14 +91,14 @@ internal sealed class CliGrammar
 
     private Command Sayer()
     {
-        var message = CliOptions.Words(Message, "MESSAGE", "the message: the words joined by spaces; '-' alone reads standard input (default: a PING line)", atLeastOne: true, "-m");
+        var message = CliOptions.Words(Message, "MESSAGE", "the message: the words joined by spaces; '-' alone reads standard input (default: a PING line)", atLeastOne: true, check: null, "-m");
         var pipe = CliOptions.Flag(Pipe, "send standard input, in chunks of at most $MULTICAST_BUFFER_SIZE bytes (1316) cut between characters (same as --message -)");
         var say = new Command("SAY", "send a message to a group")
         {
-            CliOptions.Int(Port, "PORT", "the UDP port (default: $MULTICAST_PORT, else 59259)"),
-            CliOptions.Text(Group, "GROUP", "the group to send to, IPv4 or IPv6 (default: $MULTICAST_GROUP, else 224.0.0.1)"),
-            CliOptions.Words(Groups, "GROUPS", "more groups to send the same message to", atLeastOne: false),
-            CliOptions.Text(Iface, "IFACE", "the interface to send from: a name, an index or an address (default: the route's)"),
+            CliOptions.Port(Port, PortHelp),
+            CliOptions.Text(Group, "GROUP", "the group to send to, IPv4 or IPv6, or any address or host name (default: $MULTICAST_GROUP, else 224.0.0.1)", CliValues.Destination),
+            CliOptions.Words(Groups, "GROUPS", "more groups to send the same message to", atLeastOne: false, CliValues.Destination),
+            CliOptions.Text(Iface, "IFACE", "the interface to send from: a name, an index or an address (default: the route's)", CliValues.Interface),
             CliOptions.Int(Ttl, "TTL", "how many hops the message may travel (default: $MULTICAST_TTL, else 1)", min: 0, max: 255),
             message,
             pipe,

@@ -12,23 +12,52 @@ namespace Multicast.Cli;
 /// </summary>
 internal static class CliOptions
 {
+    /// <summary>The longest wait a timer can be set for, in whole seconds.</summary>
+    public const int MaxSeconds = 4_294_967;
+
+    // What Python's int() reads that does not fit an int: a number out of range, not an invalid one.
+    private static readonly Regex s_bigInteger = new(@"^\s*[+-]?[0-9]+(_[0-9]+)*\s*$", RegexOptions.CultureInvariant);
+
     /// <summary>A switch: present or not, never followed by a value.</summary>
     public static Option<bool> Flag(string name, string description, params string[] aliases) =>
         new(name, aliases) { Description = description, Arity = ArgumentArity.Zero };
 
-    /// <summary>An option with one text value.</summary>
-    public static Option<string?> Text(string name, string metavar, string description) =>
-        new(name) { Description = description, HelpName = metavar, Arity = ArgumentArity.ExactlyOne };
+    /// <summary>An option with one text value that <paramref name="check"/> accepts (it returns null, else the reason).</summary>
+    public static Option<string?> Text(string name, string metavar, string description, Func<string, string?> check) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = metavar,
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = result => Checked(result, name, result.Tokens[^1].Value, check),
+        };
 
-    /// <summary>An option with a list of words: <c>--groups A B</c> (zero or more) or <c>-m a b</c> (one or more).</summary>
-    public static Option<string[]> Words(string name, string metavar, string description, bool atLeastOne, params string[] aliases) =>
-        new(name, aliases)
+    /// <summary>An option with a list of words: <c>--groups A B</c> (zero or more) or <c>-m a b</c> (one or more), each accepted by <paramref name="check"/> when given.</summary>
+    public static Option<string[]> Words(string name, string metavar, string description, bool atLeastOne, Func<string, string?>? check = null, params string[] aliases)
+    {
+        var option = new Option<string[]>(name, aliases)
         {
             Description = description,
             HelpName = metavar,
             Arity = atLeastOne ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
+        if (check is not null)
+        {
+            var label = Label(name, aliases);
+            option.CustomParser = result =>
+            {
+                var words = result.Tokens.Select(t => t.Value).ToArray();
+                return words.All(w => Checked(result, label, w, check) is not null) ? words : [];
+            };
+        }
+
+        return option;
+    }
+
+    /// <summary>A UDP port: 1 to 65535.</summary>
+    public static Option<int?> Port(string name, string description) =>
+        Int(name, "PORT", description, min: 1, max: McastDefaults.MaxPort);
 
     /// <summary>An integer option from <paramref name="min"/> to <paramref name="max"/>, read as Python's <c>int()</c> reads it (<c>" 50000"</c>, <c>"+5_0000"</c>).</summary>
     public static Option<int?> Int(string name, string metavar, string description, int min = int.MinValue, int max = int.MaxValue, params string[] aliases) =>
@@ -46,20 +75,23 @@ internal static class CliOptions
                 static (string s, out int v) => PythonText.TryParseInt(s, out v)),
         };
 
-    /// <summary>A number of seconds, greater than zero.</summary>
+    /// <summary>
+    /// A number of seconds, greater than zero and at most <see cref="MaxSeconds"/> (a timer's limit:
+    /// 2^32 - 2 milliseconds, about 49.7 days).
+    /// </summary>
     public static Option<double?> Seconds(string name, string metavar, string description) =>
         new(name)
         {
             Description = description,
             HelpName = metavar,
             Arity = ArgumentArity.ExactlyOne,
-            CustomParser = result => ParseNumber(
+            CustomParser = result => ParseNumber<double>(
                 result,
                 name,
                 "float",
-                value => value > 0 && value <= TimeSpan.MaxValue.TotalSeconds,
-                "more than 0 seconds",
-                static (string s, out double v) => double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v)),
+                value => value > 0 && value <= MaxSeconds,
+                string.Create(CultureInfo.InvariantCulture, $"more than 0, at most {MaxSeconds} seconds"),
+                TryParseFloat),
         };
 
     /// <summary>A .NET regular expression, checked when parsed (a bad one is a usage error).</summary>
@@ -95,19 +127,50 @@ internal static class CliOptions
 
     private static string Label(string name, IEnumerable<string> aliases) => string.Join('/', Spellings(name, aliases));
 
+    /// <summary>A number as Python's <c>float()</c> reads one, its spellings <c>inf</c>, <c>infinity</c> and <c>nan</c> included.</summary>
+    private static bool TryParseFloat(string text, out double value)
+    {
+        var trimmed = text.Trim();
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        var negative = trimmed.StartsWith('-');
+        var word = trimmed.TrimStart('+', '-').ToLowerInvariant();
+        value = word switch
+        {
+            "inf" or "infinity" => negative ? double.NegativeInfinity : double.PositiveInfinity,
+            "nan" => double.NaN,
+            _ => 0,
+        };
+        return word is "inf" or "infinity" or "nan" && trimmed.Length - word.Length <= 1;
+    }
+
+    private static string? Checked(ArgumentResult result, string label, string token, Func<string, string?> check)
+    {
+        if (check(token) is { } problem)
+        {
+            result.AddError($"argument {label}: {problem}");
+            return null;
+        }
+
+        return token;
+    }
+
     private delegate bool TryParseNumber<T>(string text, out T value);
 
     private static T? ParseNumber<T>(ArgumentResult result, string name, string kind, Func<T, bool> inRange, string range, TryParseNumber<T> tryParse)
         where T : struct
     {
         var token = result.Tokens[^1].Value;
-        if (!tryParse(token, out var value))
+        if (!tryParse(token, out var value) && !(kind == "int" && s_bigInteger.IsMatch(token)))
         {
             result.AddError($"argument {name}: invalid {kind} value: {PythonText.Repr(token)}");
             return null;
         }
 
-        if (!inRange(value))
+        if (!tryParse(token, out value) || !inRange(value))
         {
             result.AddError($"argument {name}: {PythonText.Repr(token)} is out of range ({range})");
             return null;

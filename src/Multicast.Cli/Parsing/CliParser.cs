@@ -53,9 +53,18 @@ internal static class CliParser
         }
 
         var flags = defaults.Args with { IsStd = Given(result, grammar.UseStd), IsDaemon = Given(result, grammar.Daemon) };
-        return command == grammar.Root
-            ? new RunTool(null, flags)
-            : new RunTool(command.Name, ToolArguments(result, command, flags, defaults.JoinGroups));
+        if (command == grammar.Root)
+        {
+            return new RunTool(null, flags);
+        }
+
+        var toolArgs = ToolArguments(result, command, flags, defaults.JoinGroups);
+        var groupsFrom = new OptionValues(result, command).IsGiven(CliGrammar.Groups) ? $"argument {CliGrammar.Groups}" : McastEnv.GroupsVariable;
+
+        // RECV and HEAR open one socket for every group: their families must agree.
+        return command.Name is "RECV" or "HEAR" && CliValues.OneFamily(toolArgs.Group, toolArgs.Groups, toolArgs.Source, groupsFrom) is { } mixed
+            ? new UsageFailure(command, mixed)
+            : new RunTool(command.Name, toolArgs);
     }
 
     /// <summary>Reads the options of <paramref name="command"/> over <paramref name="args"/>.</summary>

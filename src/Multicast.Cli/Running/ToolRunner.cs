@@ -11,7 +11,12 @@ namespace Multicast.Cli;
 internal static class ToolRunner
 {
     /// <summary>Runs <paramref name="run"/> until it finishes or <paramref name="interruption"/> stops it.</summary>
-    public static async Task<(int ExitCode, McastResult Result)> RunAsync(RunTool run, McastDispatch dispatch, Interruption interruption, TextWriter error)
+    /// <param name="run">The tool and its arguments.</param>
+    /// <param name="dispatch">The table of tools.</param>
+    /// <param name="interruption">SIGINT and SIGTERM.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="usageError">Reports a value the tool refused as a usage error (exit 2), in the words of its option.</param>
+    public static async Task<(int ExitCode, McastResult Result)> RunAsync(RunTool run, McastDispatch dispatch, Interruption interruption, TextWriter error, Func<string, Task<(int, McastResult)>> usageError)
     {
         if (run.Tool is null || dispatch.GetTool(run.Tool) is not { } tool)
         {
@@ -40,13 +45,18 @@ internal static class ToolRunner
                 : $"{run.Tool} has stopped due to interruption signal.";
             return await FailAsync(error, interruption.ExitCode, message, new McastResult(false, message)).ConfigureAwait(false);
         }
+        catch (ArgumentException e) when (OptionBlame.Describe(e) is { } blame)
+        {
+            return await usageError(blame).ConfigureAwait(false);
+        }
         catch (Exception e)
         {
             // The command line's last line of defence: every failure becomes an exit code and one line.
             var code = e is CommandExecutionException or ShutdownCommandReceivedException
                 ? ExitCodes.GetExitCodeFromException(e)
                 : (int)ExitCode.InternalSoftwareError;
-            var message = $"{run.Tool} failed: {OneLine(e.Message)}";
+            // A CommandExecutionException carries a whole sentence that names the tool already.
+            var message = e is CommandExecutionException ? OneLine(e.Message) : $"{run.Tool} failed: {OneLine(e.Message)}";
             return await FailAsync(error, code, message, new McastResult(false, message)).ConfigureAwait(false);
         }
     }

@@ -9,9 +9,15 @@ namespace Multicast;
 /// <summary>
 /// RECV: joins a group and receives one datagram (Python's <c>McastRECV</c>), waiting
 /// <see cref="McastArgs.Timeout"/> or TTL seconds. Whole datagrams are read, never truncated.
+/// <see cref="McastTool.DoStepAsync"/> reports Python's <c>(success, result)</c>;
+/// <see cref="ReceiveTextAsync"/> and <see cref="ReceiveAsync"/> give the text or the datagram
+/// without a cast: <c>string? text = await new McastRecv().ReceiveTextAsync(args);</c>.
 /// </summary>
 public sealed class McastRecv : McastTool
 {
+    /// <summary>The longest wait a timer can be set for (2^32 - 2 ms, about 49.7 days); a longer timeout waits without one.</summary>
+    private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     /// <summary>Creates the tool.</summary>
     public McastRecv(ILoggerFactory? loggerFactory = null)
         : base(loggerFactory)
@@ -63,7 +69,7 @@ public sealed class McastRecv : McastTool
     public async ValueTask<string?> RecvStepAsync(Socket socket, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        var texts = await ReceiveTextsAsync(socket, timeout, filter: null, count: 1, cancellationToken).ConfigureAwait(false);
+        var texts = await ReceiveManyAsync(socket, timeout, filter: null, count: 1, static d => d.Text, cancellationToken).ConfigureAwait(false);
         return texts.Count == 0 ? null : texts[0];
     }
 
@@ -80,31 +86,68 @@ public sealed class McastRecv : McastTool
         return await RecvStepAsync(socket, timeout, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Joins as <see cref="DoStepAsync"/> does and receives one datagram that passes
+    /// <see cref="McastArgs.Filter"/>, within <see cref="McastArgs.Timeout"/> (or TTL seconds): the
+    /// typed form of RECV, with the datagram's bytes, sender and destination. Nothing is printed and
+    /// <see cref="McastArgs.Limit"/> is not used.
+    /// </summary>
+    /// <param name="args">The group, port, interface, source, filter and timeout.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The datagram (possibly empty), or null when none came in time.</returns>
+    /// <exception cref="ArgumentException">A bad group, port, interface, source or timeout.</exception>
+    /// <exception cref="McastSocketException">Binding or joining failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<McastDatagram?> ReceiveAsync(McastArgs args, CancellationToken cancellationToken = default)
+    {
+        var datagrams = await JoinAndReceiveAsync(args, count: 1, static d => d, cancellationToken).ConfigureAwait(false);
+        return datagrams.Count == 0 ? null : datagrams[0];
+    }
+
+    /// <summary>Receives one datagram and waits for it; see <see cref="ReceiveAsync"/>.</summary>
+    /// <param name="args">The group, port, interface, source, filter and timeout.</param>
+    /// <returns>The datagram, or null when none came in time.</returns>
+    public McastDatagram? Receive(McastArgs args) => ReceiveAsync(args).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Joins as <see cref="DoStepAsync"/> does and receives one datagram as text: RECV's result without
+    /// the <c>(success, result)</c> tuple and without a cast. Unlike <see cref="DoStepAsync"/>, an
+    /// empty datagram gives the empty string (it did come), and nothing is printed.
+    /// </summary>
+    /// <param name="args">The group, port, interface, source, filter and timeout.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The text, or null when nothing came in time.</returns>
+    /// <exception cref="CommandExecutionException">The datagram is not valid UTF-8 (exit code 65, Data Error).</exception>
+    /// <exception cref="ArgumentException">A bad group, port, interface, source or timeout.</exception>
+    /// <exception cref="McastSocketException">Binding or joining failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<string?> ReceiveTextAsync(McastArgs args, CancellationToken cancellationToken = default)
+    {
+        var texts = await JoinAndReceiveAsync(args, count: 1, TextOf, cancellationToken).ConfigureAwait(false);
+        return texts.Count == 0 ? null : texts[0];
+    }
+
+    /// <summary>Receives one datagram as text and waits for it; see <see cref="ReceiveTextAsync"/>.</summary>
+    /// <param name="args">The group, port, interface, source, filter and timeout.</param>
+    /// <returns>The text, or null when nothing came in time.</returns>
+    /// <exception cref="CommandExecutionException">The datagram is not valid UTF-8 (exit code 65, Data Error).</exception>
+    public string? ReceiveText(McastArgs args) => ReceiveTextAsync(args).AsTask().GetAwaiter().GetResult();
+
     /// <inheritdoc />
     /// <remarks>
     /// With <see cref="McastArgs.Limit"/> N above 1, RECV waits (up to the timeout in all) for N
     /// datagrams that pass <see cref="McastArgs.Filter"/>, prints each, and returns their texts as
-    /// an <see cref="IReadOnlyList{T}"/> of strings; it succeeds when all N came.
+    /// an <see cref="IReadOnlyList{T}"/> of strings; it succeeds when all N came. For the text or the
+    /// datagram without a cast, see <see cref="ReceiveTextAsync"/> and <see cref="ReceiveAsync"/>.
     /// </remarks>
     /// <exception cref="CommandExecutionException">A datagram was not valid UTF-8 (exit code 65, Data Error).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A limit below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit below 1, or a negative timeout.</exception>
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var count = args.Limit ?? 1;
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(args));
-        var timeout = args.Timeout ?? TimeSpan.FromSeconds(args.Ttl);
-        List<string> texts;
-        try
-        {
-            var socket = JoinStep(args.Groups.Append(args.Group), args.Port, args.Iface, args.Group, args.Source, Logger);
-            texts = await ReceiveTextsAsync(socket, timeout, args.Filter, count, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new CommandExecutionException($"RECV received a datagram that is not valid UTF-8: {e.Message}", (int)ExitCode.DataError, e);
-        }
-
+        var texts = await JoinAndReceiveAsync(args, count, TextOf, cancellationToken).ConfigureAwait(false);
         if (count == 1 && string.IsNullOrEmpty(texts.FirstOrDefault()))
         {
             return McastResult.Failed;
@@ -129,6 +172,19 @@ public sealed class McastRecv : McastTool
         return new McastResult(texts.Count == count, texts);
     }
 
+    /// <summary>RECV's text of a datagram: strict UTF-8, or a Data Error (65) as the command line reports it.</summary>
+    private static string TextOf(McastDatagram datagram)
+    {
+        try
+        {
+            return datagram.Text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new CommandExecutionException($"RECV received a datagram that is not valid UTF-8: {e.Message}", (int)ExitCode.DataError, e);
+        }
+    }
+
     private static async ValueTask PrintAsync(McastArgs args, string text, CancellationToken cancellationToken)
     {
         if (args.IsStd || !Console.IsOutputRedirected)
@@ -139,27 +195,45 @@ public sealed class McastRecv : McastTool
         }
     }
 
+    /// <summary>The one receive path of RECV: joins what <paramref name="args"/> name and receives up to <paramref name="count"/> datagrams.</summary>
+    private ValueTask<List<T>> JoinAndReceiveAsync<T>(McastArgs args, int count, Func<McastDatagram, T> convert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var timeout = args.Timeout ?? TimeSpan.FromSeconds(args.Ttl);
+        var socket = JoinStep(args.Groups.Append(args.Group), args.Port, args.Iface, args.Group, args.Source, Logger);
+        return ReceiveManyAsync(socket, timeout, args.Filter, count, convert, cancellationToken);
+    }
+
+    private static void CheckTimeout(TimeSpan? timeout)
+    {
+        if (timeout is { } limit && limit < TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), $"A timeout of {limit} is negative; give zero or more, or Timeout.InfiniteTimeSpan to wait without one.");
+        }
+    }
+
     /// <summary>
-    /// Receives up to <paramref name="count"/> datagrams that pass <paramref name="filter"/> as text,
-    /// within <paramref name="timeout"/> in all, then closes the socket whatever happens.
+    /// Receives up to <paramref name="count"/> datagrams that pass <paramref name="filter"/>, each
+    /// converted as it comes (a conversion that throws ends the wait), within <paramref name="timeout"/>
+    /// in all, then closes the socket whatever happens.
     /// </summary>
-    /// <exception cref="DecoderFallbackException">A datagram is not valid UTF-8.</exception>
-    private async ValueTask<List<string>> ReceiveTextsAsync(Socket socket, TimeSpan? timeout, Func<McastDatagram, bool>? filter, int count, CancellationToken cancellationToken)
+    private async ValueTask<List<T>> ReceiveManyAsync<T>(Socket socket, TimeSpan? timeout, Func<McastDatagram, bool>? filter, int count, Func<McastDatagram, T> convert, CancellationToken cancellationToken)
     {
         using var listener = new McastListener(socket, filter, count, Logger);
+        CheckTimeout(timeout);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan && limit <= s_longestTimer)
         {
             deadline.CancelAfter(limit);
         }
 
-        var texts = new List<string>(count);
+        var received = new List<T>(count);
         try
         {
             await foreach (var datagram in listener.ReadAllAsync(deadline.Token).ConfigureAwait(false))
             {
                 ToolLog.Received(Logger, datagram.Payload.Length, datagram.Source);
-                texts.Add(datagram.Text);
+                received.Add(convert(datagram));
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -167,11 +241,11 @@ public sealed class McastRecv : McastTool
             // The timeout passed: RECV reports what came.
         }
 
-        if (texts.Count == 0)
+        if (received.Count == 0)
         {
             ToolLog.NothingReceived(Logger);
         }
 
-        return texts;
+        return received;
     }
 }

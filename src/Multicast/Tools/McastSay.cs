@@ -6,10 +6,14 @@ namespace Multicast;
 /// <summary>
 /// SAY: sends a message to a group (Python's <c>McastSAY</c>). The message is the UTF-8 bytes of the
 /// text, nothing added; piped input (<c>Data = ["-"]</c>) is sent in chunks of at most
-/// <see cref="McastArgs.BufferSize"/> bytes, all from one socket.
+/// <see cref="McastArgs.BufferSize"/> bytes, all from one socket. Text that is not valid Unicode
+/// (a lone surrogate) or input that is not valid UTF-8 is refused, never sent altered.
 /// </summary>
 public sealed class McastSay : McastTool
 {
+    // Strict both ways: a message is sent as it is or not at all (no U+FFFD in its place).
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>
     /// What SAY sends when given no message: the Python CLI's default, sent as-is (its placeholders
     /// are never filled in, and peers may match on the literal).
@@ -31,11 +35,12 @@ public sealed class McastSay : McastTool
     /// <summary>Sends <paramref name="data"/> to <paramref name="group"/>:<paramref name="port"/> (Python's <c>_sayStep</c>).</summary>
     /// <returns>True; failures throw.</returns>
     /// <exception cref="ArgumentException">A bad group or port.</exception>
+    /// <exception cref="EncoderFallbackException"><paramref name="data"/> holds a lone surrogate, which UTF-8 cannot carry.</exception>
     /// <exception cref="McastSocketException">The kernel refused to send (for example a payload over 65,507 bytes).</exception>
     public bool SayStep(string group, int port, string data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return SayStep(group, port, Encoding.UTF8.GetBytes(data));
+        return SayStep(group, port, s_strictUtf8.GetBytes(data));
     }
 
     /// <summary>Sends the bytes <paramref name="data"/> as one datagram.</summary>
@@ -61,32 +66,65 @@ public sealed class McastSay : McastTool
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Piped input is read and sent chunk by chunk: when it turns out not to be valid UTF-8, the
+    /// chunks before the bad bytes have been sent and the one holding them is not.
+    /// </remarks>
+    /// <exception cref="CommandExecutionException">
+    /// The message is not valid Unicode, or piped input is not valid UTF-8 (when its reader decodes
+    /// strictly): exit code 65, Data Error, and nothing altered is sent.
+    /// </exception>
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         using var publisher = new McastPublisher(args.Group, args.Port, new McastPublisherOptions { Ttl = args.Ttl, Iface = args.Iface }, Logger);
-        if (args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-")
+        var piped = args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-";
+        try
         {
-            await foreach (var chunk in Utf8Chunker.ChunksAsync(args.Input ?? Console.In, args.BufferSize, cancellationToken).ConfigureAwait(false))
+            if (piped)
             {
-                await publisher.SendAsync(chunk, cancellationToken).ConfigureAwait(false);
+                await foreach (var chunk in Utf8Chunker.ChunksAsync(args.Input ?? Console.In, args.BufferSize, cancellationToken).ConfigureAwait(false))
+                {
+                    await publisher.SendAsync(chunk, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await publisher.SendAsync(PayloadOf(args.Data), cancellationToken).ConfigureAwait(false);
             }
         }
-        else
+        catch (Exception e) when (e is DecoderFallbackException or EncoderFallbackException)
         {
-            await publisher.SendAsync(PayloadOf(args.Data), cancellationToken).ConfigureAwait(false);
+            throw NotUnicode(piped ? "standard input" : "the message", e);
         }
 
         return McastResult.Done;
     }
 
+    /// <summary>
+    /// The Data Error (65) for text SAY refuses, saying what was wrong in Python's notation: the
+    /// bytes (<c>b'\xff'</c>) that are not UTF-8, or the lone surrogate (<c>'\udcff'</c>; one from
+    /// U+DC80 to U+DCFF is how Python and the command line carry an undecodable byte).
+    /// </summary>
+    private static CommandExecutionException NotUnicode(string what, Exception e)
+    {
+        var detail = e switch
+        {
+            DecoderFallbackException { BytesUnknown: { Length: > 0 } bytes } => $"the bytes b'{string.Concat(bytes.Select(b => $"\\x{b:x2}"))}' are not UTF-8",
+            EncoderFallbackException { CharUnknown: var c and >= '\uDC80' and <= '\uDCFF' } => $"the byte 0x{c - 0xDC00:X2} is not UTF-8",
+            EncoderFallbackException { CharUnknown: var c } when c != '\0' => $"it holds the lone surrogate {PythonText.Repr(c.ToString())}",
+            _ => "it is not valid UTF-8",
+        };
+        return new CommandExecutionException($"SAY refused {what}: {detail}; nothing altered was sent.", (int)ExitCode.DataError, e);
+    }
+
     private static ReadOnlyMemory<byte> PayloadOf(object? data) => data switch
     {
-        null => Encoding.UTF8.GetBytes(DefaultMessage),
-        string text => Encoding.UTF8.GetBytes(text),
+        null => s_strictUtf8.GetBytes(DefaultMessage),
+        string text => s_strictUtf8.GetBytes(text),
         byte[] bytes => bytes,
         ReadOnlyMemory<byte> memory => memory,
-        IEnumerable<string> words => Encoding.UTF8.GetBytes(string.Join(' ', words)),
-        _ => Encoding.UTF8.GetBytes(data.ToString() ?? string.Empty),
+        IEnumerable<string> words => s_strictUtf8.GetBytes(string.Join(' ', words)),
+        _ => s_strictUtf8.GetBytes(data.ToString() ?? string.Empty),
     };
 }

@@ -118,7 +118,7 @@ public sealed class UsageTests
     [InlineData("RECV --port=test", "multicast RECV: error: argument --port: invalid int value: 'test'")]
     [InlineData("RECV --group", "multicast RECV: error: argument --group: expected one argument")]
     [InlineData("RECV --timeout soon", "multicast RECV: error: argument --timeout: invalid float value: 'soon'")]
-    [InlineData("RECV --timeout 0", "multicast RECV: error: argument --timeout: '0' is out of range (more than 0 seconds)")]
+    [InlineData("RECV --timeout 0", "multicast RECV: error: argument --timeout: '0' is out of range (more than 0, at most 4294967 seconds)")]
     [InlineData("SAY --ttl 256", "multicast SAY: error: argument --ttl: '256' is out of range (0 to 255)")]
     [InlineData("SAY -m x --pipe", "multicast SAY: error: argument --pipe: not allowed with argument -m/--message")]
     [InlineData("-h -v", "multicast: error: argument -v/--version: not allowed with argument -h/--help")]

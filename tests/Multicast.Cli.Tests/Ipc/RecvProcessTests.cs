@@ -59,7 +59,7 @@ public sealed class RecvProcessTests
         await Repeat.UntilAsync(() => peer.Send(Tool.Group, port, [0xff, 0xfe, 0xfd, 0xfc]), recv.WaitForExitAsync(), "RECV got it");
 
         Assert.Equal(65, await recv.WaitForExitAsync());
-        Assert.StartsWith("Data Error: RECV failed: ", recv.Error.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Data Error: RECV received a datagram that is not valid UTF-8: ", recv.Error.Text, StringComparison.Ordinal);
         Assert.Single(recv.Error.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
