@@ -31,9 +31,19 @@ internal sealed class McastDispatch
     public async ValueTask<McastResult> UseToolAsync(string? name, McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return GetTool(name) is { } tool
-            ? await tool.DoStepAsync(args, cancellationToken).ConfigureAwait(false)
-            : McastResult.Failed;
+        if (GetTool(name) is not { } tool)
+        {
+            return McastResult.Failed;
+        }
+
+        try
+        {
+            return await tool.DoStepAsync(args, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (tool as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>Runs the tool called <paramref name="name"/> and waits for it; see <see cref="UseToolAsync"/>.</summary>

@@ -8,7 +8,7 @@ namespace Multicast.Cli;
 /// <c>--groups</c> (Python's SAY accepts <c>--groups</c> and ignores it). Piped input is read once
 /// and sent to each group in the same chunks.
 /// </summary>
-internal sealed class McastSayToGroups : McastTool
+internal sealed class McastSayToGroups : McastTool, IDisposable
 {
     private readonly McastSay _say;
 
@@ -16,6 +16,9 @@ internal sealed class McastSayToGroups : McastTool
         : base(loggerFactory) => _say = new McastSay(loggerFactory);
 
     public override string Proc => _say.Proc;
+
+    /// <summary>Closes the sockets the SAY tool kept.</summary>
+    public void Dispose() => _say.Dispose();
 
     public override string Prologue => _say.Prologue;
 

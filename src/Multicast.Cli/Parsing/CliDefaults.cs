@@ -14,7 +14,7 @@ internal sealed record CliDefaults(McastArgs Args, IReadOnlyList<string> JoinGro
         var groupsVariable = environment is null
             ? Environment.GetEnvironmentVariable(McastEnv.GroupsVariable)
             : environment.GetValueOrDefault(McastEnv.GroupsVariable);
-        var args = McastArgs.FromConfig(config) with { Input = console.In, Output = console.Out };
+        var args = McastArgs.FromConfig(config) with { Input = console.In, Output = console.Out, StopKey = McastEnv.LoadStopKey(environment) };
         return new CliDefaults(args, string.IsNullOrWhiteSpace(groupsVariable) ? [] : config.Groups);
     }
 }

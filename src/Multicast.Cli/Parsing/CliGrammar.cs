@@ -22,6 +22,11 @@ internal sealed class CliGrammar
     public const string Port = "--port", Group = "--group", Groups = "--groups", Iface = "--iface", Source = "--source",
         Timeout = "--timeout", Filter = "--filter", Limit = "--limit", Ttl = "--ttl", Message = "--message", Pipe = "--pipe";
 
+    /// <summary>The HEAR hardening options (opt-in; the defaults are Python's) and the STOP key SAY signs with.</summary>
+    public const string NoEcho = "--no-echo", EchoLinkOnly = "--echo-link-only", EchoRate = "--echo-rate", NoRemoteStop = "--no-remote-stop", StopKey = "--stop-key";
+
+    private const string StopKeyHelp = "(default: $MULTICAST_STOP_KEY)";
+
     private const string PortHelp = "the UDP port, 1 to 65535 (default: $MULTICAST_PORT, else 59259)";
 
     private readonly Dictionary<Command, (Option First, Option Second)> _exclusive = [];
@@ -87,6 +92,11 @@ internal sealed class CliGrammar
         CliOptions.Seconds(Timeout, "SECONDS", "how long RECV waits for a message (default: $MULTICAST_TTL seconds, else 1)"),
         CliOptions.Pattern(Filter, "REGEX", "only messages whose text matches REGEX from its start count: RECV waits for one, HEAR answers no other"),
         CliOptions.Int(Limit, "N", "RECV: receive N messages (all within the timeout), printed one after the other", min: 1, aliases: "--count"),
+        CliOptions.Flag(NoEcho, "HEAR: answer nothing (a STOP still stops the server)"),
+        CliOptions.Flag(EchoLinkOnly, "HEAR: answer only senders on the link the message arrived on (no reflection to forged sources)"),
+        CliOptions.Int(EchoRate, "N", "HEAR: answer one sender at most N times a second", min: 1),
+        CliOptions.Flag(NoRemoteStop, "HEAR: a message containing STOP does not stop the server"),
+        CliOptions.Text(StopKey, "KEY", $"HEAR: stop only on a STOP signed with KEY (SAY --stop-key), fresh and not replayed {StopKeyHelp}", CliValues.Key),
     };
 
     private Command Sayer()
@@ -102,6 +112,7 @@ internal sealed class CliGrammar
             CliOptions.Int(Ttl, "TTL", "how many hops the message may travel (default: $MULTICAST_TTL, else 1)", min: 0, max: 255),
             message,
             pipe,
+            CliOptions.Text(StopKey, "KEY", $"sign what is sent with KEY, so a HEAR started with --stop-key KEY accepts its STOP {StopKeyHelp}", CliValues.Key),
         };
         _exclusive[say] = (message, pipe);
         return say;

@@ -84,6 +84,14 @@ internal static class CliParser
             Limit = values.Get<int?>(CliGrammar.Limit),
             Ttl = values.Get<int?>(CliGrammar.Ttl) ?? args.Ttl,
             Data = values.IsGiven(CliGrammar.Pipe) ? new[] { "-" } : values.IsGiven(CliGrammar.Message) ? values.Get<string[]>(CliGrammar.Message) : args.Data,
+            StopKey = values.Get<string?>(CliGrammar.StopKey) ?? args.StopKey,
+            Hear = args.Hear with
+            {
+                Echo = !values.IsGiven(CliGrammar.NoEcho),
+                EchoLinkOnly = values.IsGiven(CliGrammar.EchoLinkOnly),
+                EchoRate = values.Get<int?>(CliGrammar.EchoRate),
+                RemoteStop = !values.IsGiven(CliGrammar.NoRemoteStop),
+            },
         };
     }
 

@@ -30,6 +30,10 @@ internal static class CliValues
         : IsMulticast(address) ? $"{PythonText.Repr(value)} is a group; a source is the unicast address of a sender"
         : null;
 
+    /// <summary>A shared STOP key: any text but the empty one.</summary>
+    public static string? Key(string value) =>
+        value.Length == 0 ? "invalid key value: '' (a key must not be empty)" : null;
+
     /// <summary>An interface that exists on this host: a name, an index or one of its addresses.</summary>
     public static string? Interface(string value)
     {

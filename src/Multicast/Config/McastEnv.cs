@@ -31,6 +31,9 @@ public static class McastEnv
     /// <summary>The variable that overrides <see cref="McastConfig.BufferSize"/>.</summary>
     public const string BufferSizeVariable = "MULTICAST_BUFFER_SIZE";
 
+    /// <summary>The variable holding the shared STOP key (<c>MULTICAST_STOP_KEY</c>); not one of Python's six.</summary>
+    public const string StopKeyVariable = "MULTICAST_STOP_KEY";
+
     private static readonly IntSetting PortSetting = new(
         PortVariable, McastDefaults.Port, McastDefaults.MinPort, McastDefaults.MaxPort,
         port => $"Port {port} is outside valid range (49152-65535), using default {McastDefaults.Port}");
@@ -131,6 +134,19 @@ public static class McastEnv
         var groups = LoadGroups(read(GroupsVariable), group, bindAddr, warnings);
 
         return new McastConfig(port, group, groups, ttl, bindAddr, bufferSize) { Warnings = warnings.ToReadOnly() };
+    }
+
+    /// <summary>
+    /// Reads <c>MULTICAST_STOP_KEY</c>: the key SAY signs a STOP with and HEAR requires of one
+    /// (<see cref="McastArgs.StopKey"/>). Kept apart from <see cref="LoadConfig"/>, which returns
+    /// Python's six values and nothing else.
+    /// </summary>
+    /// <param name="environment">The variables to read; <see langword="null"/> reads the process environment.</param>
+    /// <returns>The key, or <see langword="null"/> when the variable is absent or empty.</returns>
+    public static string? LoadStopKey(IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var value = environment is null ? Environment.GetEnvironmentVariable(StopKeyVariable) : environment.GetValueOrDefault(StopKeyVariable);
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     private static string LoadGroup(string? value, WarningList warnings)

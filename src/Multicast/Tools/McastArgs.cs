@@ -64,6 +64,16 @@ public sealed record McastArgs
     /// <summary>Where RECV and HEAR print; null is the console's standard output.</summary>
     public TextWriter? Output { get; init; }
 
+    /// <summary>
+    /// A shared key for STOP: SAY signs what it sends with it (<see cref="AuthenticatedStop.Sign"/>),
+    /// and HEAR stops only on a STOP signed with it (it takes the place of <see cref="HearOptions.StopKey"/>).
+    /// Null: STOP is plain text, as in Python.
+    /// </summary>
+    public string? StopKey { get; init; }
+
+    /// <summary>How HEAR answers and what stops it; Python's behaviour by default.</summary>
+    public HearOptions Hear { get; init; } = new();
+
     /// <summary>Arguments whose defaults come from a loaded configuration (<see cref="McastEnv.LoadConfig"/>).</summary>
     public static McastArgs FromConfig(McastConfig config)
     {

@@ -30,7 +30,7 @@ public sealed class McastHear : McastTool
     {
         ArgumentNullException.ThrowIfNull(args);
         var heard = args.IsStd ? args.Output ?? Console.Out : null;
-        using var handler = new HearUdpHandler(LoggerFactory, heard);
+        using var handler = new HearUdpHandler(LoggerFactory, heard, args.StopKey is null ? args.Hear : args.Hear with { StopKey = args.StopKey });
         var options = new McastServerOptions { Groups = args.Groups, Iface = args.Iface, Source = args.Source, Filter = args.Filter };
         using var server = new McastServer(args.Group, args.Port, handler, options, LoggerFactory);
         server.BindAndActivate();

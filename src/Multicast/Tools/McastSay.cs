@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,15 @@ namespace Multicast;
 /// text, nothing added; piped input (<c>Data = ["-"]</c>) is sent in chunks of at most
 /// <see cref="McastArgs.BufferSize"/> bytes, all from one socket. Text that is not valid Unicode
 /// (a lone surrogate) or input that is not valid UTF-8 is refused, never sent altered.
+/// <see cref="SayStep(string, int, ReadOnlySpan{byte})"/> keeps one socket per destination for the
+/// tool's life (Python opened one per message; the bytes on the wire are the same): dispose the tool
+/// to close them.
 /// </summary>
-public sealed class McastSay : McastTool
+public sealed class McastSay : McastTool, IDisposable
 {
+    /// <summary>Beyond this many destinations, a message goes out on a socket of its own, as Python's did.</summary>
+    private const int MaxKeptDestinations = 64;
+
     // Strict both ways: a message is sent as it is or not at all (no U+FFFD in its place).
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -19,6 +26,9 @@ public sealed class McastSay : McastTool
     /// are never filled in, and peers may match on the literal).
     /// </summary>
     public const string DefaultMessage = "PING from {name}: group: {group}, port: {port}";
+
+    private readonly ConcurrentDictionary<(string Group, int Port), McastPublisher> _publishers = new();
+    private volatile bool _disposed;
 
     /// <summary>Creates the tool.</summary>
     public McastSay(ILoggerFactory? loggerFactory = null)
@@ -49,6 +59,12 @@ public sealed class McastSay : McastTool
     /// <exception cref="McastSocketException">The kernel refused to send.</exception>
     public bool SayStep(string group, int port, ReadOnlySpan<byte> data)
     {
+        if (Kept(group, port) is { } kept)
+        {
+            kept.Send(data);
+            return true;
+        }
+
         using var publisher = new McastPublisher(group, port, logger: Logger);
         publisher.Send(data);
         return true;
@@ -60,9 +76,52 @@ public sealed class McastSay : McastTool
     /// <exception cref="McastSocketException">The kernel refused to send.</exception>
     public async ValueTask<bool> SayStepAsync(string group, int port, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
+        if (Kept(group, port) is { } kept)
+        {
+            await kept.SendAsync(data, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         using var publisher = new McastPublisher(group, port, logger: Logger);
         await publisher.SendAsync(data, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Closes the sockets kept for <see cref="SayStep(string, int, ReadOnlySpan{byte})"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var publisher in _publishers.Values)
+        {
+            publisher.Dispose();
+        }
+
+        _publishers.Clear();
+    }
+
+    /// <summary>The socket kept for this destination, opened on first use; null once too many are kept.</summary>
+    /// <exception cref="ArgumentException">A bad group or port (checked as a new publisher checks them).</exception>
+    private McastPublisher? Kept(string group, int port)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_publishers.TryGetValue((group, port), out var kept))
+        {
+            return kept;
+        }
+
+        if (_publishers.Count >= MaxKeptDestinations)
+        {
+            return null;
+        }
+
+        var opened = new McastPublisher(group, port, logger: Logger);
+        if (_publishers.TryAdd((group, port), opened))
+        {
+            return opened;
+        }
+
+        opened.Dispose();
+        return _publishers[(group, port)];
     }
 
     /// <inheritdoc />
@@ -85,12 +144,12 @@ public sealed class McastSay : McastTool
             {
                 await foreach (var chunk in Utf8Chunker.ChunksAsync(args.Input ?? Console.In, args.BufferSize, cancellationToken).ConfigureAwait(false))
                 {
-                    await publisher.SendAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    await publisher.SendAsync(Signed(chunk, args.StopKey), cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
-                await publisher.SendAsync(PayloadOf(args.Data), cancellationToken).ConfigureAwait(false);
+                await publisher.SendAsync(Signed(PayloadOf(args.Data), args.StopKey), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is DecoderFallbackException or EncoderFallbackException)
@@ -117,6 +176,10 @@ public sealed class McastSay : McastTool
         };
         return new CommandExecutionException($"SAY refused {what}: {detail}; nothing altered was sent.", (int)ExitCode.DataError, e);
     }
+
+    /// <summary>The payload with its STOP signature appended, when there is a key (a STOP only counts signed then).</summary>
+    private static ReadOnlyMemory<byte> Signed(ReadOnlyMemory<byte> payload, string? stopKey) =>
+        stopKey is null ? payload : s_strictUtf8.GetBytes(AuthenticatedStop.Sign(s_strictUtf8.GetString(payload.Span), stopKey));
 
     private static ReadOnlyMemory<byte> PayloadOf(object? data) => data switch
     {
