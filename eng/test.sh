@@ -21,8 +21,10 @@ bash eng/pack.sh
 
 step "test (inside the private network namespace)${*:+: $*}"
 # The run settings come last, after `--`: everything before it, the caller's arguments
-# included, is an option of `dotnet test` itself.
-exec "$root/eng/netns/run-isolated.sh" \
+# included, is an option of `dotnet test` itself. The runner's bookkeeping lines (which file,
+# how many matched, where the results went) are dropped; results and failures print.
+"$root/eng/netns/run-isolated.sh" \
   dotnet test Multicast.sln -c "$config" --no-build --nologo -v quiet \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" \
-  -- RunConfiguration.DisableAppDomain=true
+  -- RunConfiguration.DisableAppDomain=true 2>&1 |
+  sed -E '/^(Test run for |A total of [0-9]+ test files? matched|Results File: )/d'
