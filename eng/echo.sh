@@ -10,7 +10,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 app="$root/artifacts/samples/Echo/echo-sample.dll"
 
 if [ "${MCAST_NETNS_INSIDE:-}" != 1 ]; then
+  source "$root/eng/steps.sh"
   bash "$root/eng/pack.sh" Echo   # restore and build here: the namespace has no way out
+  step "run the echo inside the private network namespace"
   exec "$root/eng/netns/run-isolated.sh" bash "$0" "$@"
 fi
 

@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
 # Makes the local feed and the apps that consume it, as on a user's machine:
 #   1. packs every packable project of src/ (Multicast, Multicast.Messaging, the `multicast` tool)
-#      into artifacts/packages, the local feed;
+#      into artifacts/packages, the local feed, at the version MinVer reads from git (see
+#      Directory.Build.props), and writes that version to artifacts/packages/version.txt;
 #   2. restores the samples from that feed (and nuget.org for third-party packages) and builds each
-#      into artifacts/samples/NAME (samples/Ipc/Pinger -> artifacts/samples/Ipc/Pinger).
-# The version stays 0.1.0 across rebuilds, so the samples restore into a package folder of their
-# own, artifacts/samples-packages (also named in samples/nuget.config), from which our packages are
-# removed first: a stale 0.1.0 is never used. Needs nuget.org: run it before entering the namespace.
+#      into artifacts/samples/NAME (samples/Ipc/Pinger -> artifacts/samples/Ipc/Pinger); the
+#      samples reference the version of version.txt (samples/Directory.Build.props).
+# The samples restore into a package folder of their own, artifacts/samples-packages (also named in
+# samples/nuget.config), emptied of our packages first: a rebuild of the same commit has the same
+# version, and a stale copy is never used. Needs nuget.org: run it before entering the namespace.
 #   bash eng/pack.sh             # every sample
 #   bash eng/pack.sh Echo Ipc    # only these samples (folders of samples/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+source eng/steps.sh
 config=${CONFIGURATION:-Release}
 feed="$root/artifacts/packages"
 sample_packages="$root/artifacts/samples-packages"
-quiet=(--nologo -v quiet -clp:NoSummary)
 
 mkdir -p "$feed"
-rm -f "$feed"/Multicast*.nupkg "$feed"/Multicast*.snupkg
+rm -f "$feed"/Multicast*.nupkg "$feed"/Multicast*.snupkg "$feed"/version.txt
 for project in src/*/*.csproj; do
+  step "pack $(basename "$project" .csproj)"
   dotnet pack "$project" -c "$config" "${quiet[@]}" -o "$feed"
 done
+core=$(cd "$feed" && ls -- Multicast.[0-9]*.nupkg)
+version=${core#Multicast.}
+echo "${version%.nupkg}" >"$feed/version.txt"
 
 rm -rf "$sample_packages"/multicast "$sample_packages"/multicast.*
 if [ "$#" -eq 0 ]; then set -- $(cd samples && ls -d -- */ | tr -d /); fi
@@ -30,7 +36,8 @@ for sample in "$@"; do
     [ -f "$project" ] || continue
     name=${project#samples/}
     name=${name%/*}
+    step "build sample $name"
     NUGET_PACKAGES="$sample_packages" dotnet build "$project" -c "$config" "${quiet[@]}" -o "artifacts/samples/$name"
   done
 done
-echo "local feed: $(cd "$feed" && ls -- *.nupkg | tr '\n' ' ')"
+step "local feed, version $(cat "$feed/version.txt"): $(cd "$feed" && ls -- *.nupkg | tr '\n' ' ')"

@@ -5,7 +5,7 @@ namespace Multicast.Cli.Tests.Support;
 /// <summary>
 /// The <c>multicast</c> tool installed from the local feed (artifacts/packages) as an operator
 /// installs it: <c>dotnet tool install --tool-path</c>, from that feed alone (so it works offline,
-/// inside the namespace) and into a package folder of its own (so a stale cached 0.1.0 is never used).
+/// inside the namespace) and into a package folder of its own (so a stale cached copy of the same version is never used).
 /// Installed once per test run; the IPC tests run this executable, not the build output.
 /// </summary>
 internal static class InstalledTool
