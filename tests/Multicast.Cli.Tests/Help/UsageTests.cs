@@ -43,7 +43,7 @@ public sealed class UsageTests
     {
         var run = await InProcess.RunAsync("SAY", "--help");
 
-        Assert.StartsWith("usage: multicast SAY [-h] [--port PORT] [--group GROUP] [--groups [GROUPS ...]] [--iface IFACE] [--ttl TTL] [-m MESSAGE [MESSAGE ...] | --pipe]\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("usage: multicast SAY [-h] [--port PORT] [--group GROUP] [--groups [GROUPS ...]] [--iface IFACE] [--ttl TTL] [-m MESSAGE [MESSAGE ...] | --pipe] [--stop-key KEY]\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("\n  -m, --message MESSAGE [MESSAGE ...]\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("\n  --use-std ", run.Out, StringComparison.Ordinal);
         Assert.Contains("\n  --daemon ", run.Out, StringComparison.Ordinal);
