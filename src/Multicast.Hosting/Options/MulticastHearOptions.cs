@@ -1,0 +1,78 @@
+namespace Multicast.Hosting;
+
+/// <summary>
+/// The HEAR server a host runs (<c>AddMulticastHear</c>), bound from the configuration section
+/// <see cref="SectionName"/> (keys are the property names). The <c>MULTICAST_*</c> variables give
+/// the defaults, as they do for the <c>multicast</c> tool.
+/// </summary>
+public sealed class MulticastHearOptions : ICheckedOptions
+{
+    /// <summary>The configuration section bound by default: <c>Multicast:Hear</c>.</summary>
+    public const string SectionName = "Multicast:Hear";
+
+    /// <summary>The group to bind and join; default <c>MULTICAST_GROUP</c>, else 224.0.0.1.</summary>
+    public string Group { get; set; } = McastDefaults.Group;
+
+    /// <summary>The UDP port, 0-65535 (0 picks a free one); default <c>MULTICAST_PORT</c>, else 59259.</summary>
+    public int Port { get; set; } = McastDefaults.Port;
+
+    /// <summary>More groups to join (one family); default the groups of <c>MULTICAST_GROUPS</c> when none is configured.</summary>
+    public IList<string> Groups { get; set; } = [];
+
+    /// <summary>The interface to join on: a name, an index or an address; null lets the route decide.</summary>
+    public string? Interface { get; set; }
+
+    /// <summary>Hear only this sender (source-specific multicast); null hears all.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>Whether each request carries its destination and arrival interface (one allocation per datagram); always on with several groups.</summary>
+    public bool PacketInformation { get; set; }
+
+    /// <summary>Whether to recycle the socket after every request, as Python's server does (lossless); on by default.</summary>
+    public bool RecycleSocket { get; set; } = true;
+
+    /// <summary>The kernel receive queue to ask for, in bytes (at least 1); 8 MiB by default.</summary>
+    public int ReceiveQueueBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a STOP datagram, which always stops the HEAR service, also stops the host
+    /// (<c>IHostApplicationLifetime.StopApplication</c>), as STOP ends the <c>multicast HEAR</c>
+    /// process. Off by default: in a host that does more than HEAR, a datagram should not end it.
+    /// </summary>
+    public bool StopHostOnStop { get; set; }
+
+    /// <inheritdoc />
+    IEnumerable<OptionProblem> ICheckedOptions.Check() =>
+        OptionChecks.Group(nameof(Group), Group)
+            .Concat(OptionChecks.Port(nameof(Port), Port, min: 0))
+            .Concat(OptionChecks.Groups(nameof(Groups), Groups))
+            .Concat(OptionChecks.Interface(nameof(Interface), Interface))
+            .Concat(OptionChecks.Source(nameof(Source), Source))
+            .Concat(OptionChecks.AtLeast(nameof(ReceiveQueueBytes), ReceiveQueueBytes, 1));
+
+    /// <summary>The <c>MULTICAST_*</c> defaults, before configuration is bound over them.</summary>
+    internal void UseEnvironment(McastConfig config)
+    {
+        Group = config.Group;
+        Port = config.Port;
+    }
+
+    /// <summary>The extra groups of <c>MULTICAST_GROUPS</c>, when configuration named none.</summary>
+    internal void UseEnvironmentGroups(McastConfig config)
+    {
+        if (Groups.Count == 0)
+        {
+            Groups = config.Groups.Where(g => !string.Equals(g, config.Group, StringComparison.Ordinal) && !string.Equals(g, Group, StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    internal McastServerOptions ToServerOptions() => new()
+    {
+        Groups = [.. Groups],
+        Iface = Interface,
+        Source = Source,
+        PacketInformation = PacketInformation,
+        RecycleSocket = RecycleSocket,
+        ReceiveQueueBytes = ReceiveQueueBytes,
+    };
+}
