@@ -21,6 +21,7 @@ public static partial class MulticastServiceCollectionExtensions
     /// <param name="name">The listener's name (its options' name and its key); empty for the unnamed one.</param>
     /// <param name="configure">Applied after configuration; null leaves it as configured.</param>
     /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="InvalidOperationException">A listener of that name is registered already.</exception>
     public static IServiceCollection AddMulticastListener<THandler>(this IServiceCollection services, string name = "", Action<MulticastListenerOptions>? configure = null)
         where THandler : class, IMcastDatagramHandler
     {
@@ -35,6 +36,7 @@ public static partial class MulticastServiceCollectionExtensions
     /// <param name="name">The listener's name (its options' name and its key); empty for the unnamed one.</param>
     /// <param name="configure">Applied after configuration; null leaves it as configured.</param>
     /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="InvalidOperationException">A listener of that name is registered already.</exception>
     public static IServiceCollection AddMulticastListener(this IServiceCollection services, Func<McastDatagram, CancellationToken, ValueTask> handler, string name = "", Action<MulticastListenerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -45,6 +47,13 @@ public static partial class MulticastServiceCollectionExtensions
     private static IServiceCollection AddListener(IServiceCollection services, string name, Action<MulticastListenerOptions>? configure, Func<IServiceProvider, Func<McastDatagram, CancellationToken, ValueTask>> handler)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (services.Any(d => d.ServiceType == typeof(McastListenerService) && d.IsKeyedService && Equals(d.ServiceKey, name)))
+        {
+            throw new InvalidOperationException(name.Length == 0
+                ? "The unnamed multicast listener is registered already; give each further listener a name."
+                : $"A multicast listener named '{name}' is registered already.");
+        }
+
         OptionsRegistration.Add(
             services,
             name,

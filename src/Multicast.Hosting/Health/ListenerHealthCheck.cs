@@ -8,8 +8,8 @@ internal sealed class ListenerHealthCheck(McastListenerService service) : IHealt
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var data = new Dictionary<string, object> { ["endpoint"] = service.LocalEndPoint?.ToString() ?? "not bound" };
-        var result = service.IsListening ? HealthCheckResult.Healthy($"Listener '{service.Name}' is joined and receiving", data)
-            : new HealthCheckResult(context.Registration.FailureStatus, $"Listener '{service.Name}' is not listening", service.Failure, data);
+        var result = service.IsListening ? HealthCheckResult.Healthy($"Listener {service.Shown} is joined and receiving", data)
+            : new HealthCheckResult(context.Registration.FailureStatus, $"Listener {service.Shown} is not listening", service.Failure, data);
         return Task.FromResult(result);
     }
 }

@@ -46,6 +46,7 @@ public sealed class MulticastHearOptions : ICheckedOptions
         OptionChecks.Group(nameof(Group), Group)
             .Concat(OptionChecks.Port(nameof(Port), Port, min: 0))
             .Concat(OptionChecks.Groups(nameof(Groups), Groups))
+            .Concat(OptionChecks.SameFamily(nameof(Groups), Group, Groups))
             .Concat(OptionChecks.Interface(nameof(Interface), Interface))
             .Concat(OptionChecks.Source(nameof(Source), Source))
             .Concat(OptionChecks.AtLeast(nameof(ReceiveQueueBytes), ReceiveQueueBytes, 1));

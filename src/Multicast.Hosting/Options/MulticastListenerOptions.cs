@@ -39,6 +39,7 @@ public sealed class MulticastListenerOptions : ICheckedOptions
     /// <inheritdoc />
     IEnumerable<OptionProblem> ICheckedOptions.Check() =>
         OptionChecks.Groups(nameof(Groups), Groups)
+            .Concat(OptionChecks.SameFamily(nameof(Groups), Groups.FirstOrDefault(), Groups))
             .Concat(OptionChecks.When(Groups.Count == 0, nameof(Groups), "", "at least one group is needed"))
             .Concat(OptionChecks.Port(nameof(Port), Port, min: 0))
             .Concat(OptionChecks.Interface(nameof(Interface), Interface))

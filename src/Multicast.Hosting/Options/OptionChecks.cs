@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 
 namespace Multicast.Hosting;
 
@@ -15,6 +16,20 @@ internal static class OptionChecks
 
     public static IEnumerable<OptionProblem> Groups(string key, IEnumerable<string> groups) =>
         groups.SelectMany((group, i) => Group(string.Create(CultureInfo.InvariantCulture, $"{key}:{i}"), group));
+
+    /// <summary>The groups not of <paramref name="reference"/>'s family: one socket joins IPv4 or IPv6 groups, not both.</summary>
+    public static IEnumerable<OptionProblem> SameFamily(string key, string? reference, IEnumerable<string> groups)
+    {
+        if (Family(reference) is not { } family)
+        {
+            return [];
+        }
+
+        return groups
+            .Select((group, i) => (group, i))
+            .Where(x => Family(x.group) is { } other && other != family)
+            .Select(x => new OptionProblem(string.Create(CultureInfo.InvariantCulture, $"{key}:{x.i}"), x.group, $"not of the family of {reference}: one socket joins IPv4 or IPv6 groups, not both"));
+    }
 
     public static IEnumerable<OptionProblem> Port(string key, int port, int min) =>
         port >= min && port <= McastDefaults.MaxPort ? [] : [new(key, port, $"not a port ({min}-{McastDefaults.MaxPort})")];
@@ -46,4 +61,7 @@ internal static class OptionChecks
 
     public static IEnumerable<OptionProblem> NotNegative(string key, TimeSpan value) =>
         value >= TimeSpan.Zero ? [] : [new(key, value, "must not be negative")];
+
+    private static AddressFamily? Family(string? address) =>
+        IPAddress.TryParse(address?.Split('%')[0], out var parsed) ? parsed.AddressFamily : null;
 }

@@ -15,13 +15,13 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 902, Level = LogLevel.Critical, Message = "HEAR failed and stopped")]
     public static partial void HearFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 903, Level = LogLevel.Information, Message = "Listener '{Name}' is listening on {LocalEndPoint}")]
+    [LoggerMessage(EventId = 903, Level = LogLevel.Information, Message = "Listener {Name} is listening on {LocalEndPoint}")]
     public static partial void ListenerStarted(ILogger logger, string name, EndPoint localEndPoint);
 
-    [LoggerMessage(EventId = 904, Level = LogLevel.Information, Message = "Listener '{Name}' stopped after {Handled} datagrams")]
+    [LoggerMessage(EventId = 904, Level = LogLevel.Information, Message = "Listener {Name} stopped after {Handled} datagrams")]
     public static partial void ListenerStopped(ILogger logger, string name, long handled);
 
-    [LoggerMessage(EventId = 905, Level = LogLevel.Critical, Message = "Listener '{Name}' failed and stopped")]
+    [LoggerMessage(EventId = 905, Level = LogLevel.Critical, Message = "Listener {Name} failed and stopped")]
     public static partial void ListenerFailed(ILogger logger, string name, Exception exception);
 
     [LoggerMessage(EventId = 906, Level = LogLevel.Warning, Message = "{Service} did not finish within the host's shutdown timeout")]

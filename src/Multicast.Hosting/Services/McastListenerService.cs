@@ -33,6 +33,9 @@ public sealed class McastListenerService : IHostedService, IDisposable
     /// <summary>The listener's name (empty for the unnamed one): its options' name and its key in dependency injection.</summary>
     public string Name { get; }
 
+    /// <summary>The name as messages show it: quoted, or <c>(unnamed)</c>.</summary>
+    internal string Shown => Name.Length == 0 ? "(unnamed)" : $"'{Name}'";
+
     /// <summary>Where the socket is bound; null before the host started.</summary>
     public IPEndPoint? LocalEndPoint { get; private set; }
 
@@ -54,13 +57,13 @@ public sealed class McastListenerService : IHostedService, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var listener = new McastListener(_options.ToListenOptions(), _loggerFactory.CreateLogger<McastListener>());
         LocalEndPoint = listener.LocalEndPoint;
-        HostingLog.ListenerStarted(_logger, Name, listener.LocalEndPoint);
+        HostingLog.ListenerStarted(_logger, Shown, listener.LocalEndPoint);
         _run.Start(() => ListenAsync(listener));
         return Task.CompletedTask;
     }
 
     /// <summary>Stops receiving and handles what was queued, within the host's shutdown timeout.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _run.StopAsync(_logger, $"Listener '{Name}'", cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => _run.StopAsync(_logger, $"Listener {Shown}", cancellationToken);
 
     /// <summary>Releases the run's resources; the socket is closed when the run ends.</summary>
     public void Dispose() => _run.Dispose();
@@ -70,7 +73,7 @@ public sealed class McastListenerService : IHostedService, IDisposable
         try
         {
             Handled = await listener.DispatchAsync(_handler, _options.ToQueueOptions(), _run.Stopping, _run.Abandoning).ConfigureAwait(false);
-            HostingLog.ListenerStopped(_logger, Name, Handled);
+            HostingLog.ListenerStopped(_logger, Shown, Handled);
         }
         catch (OperationCanceledException) when (_run.Abandoning.IsCancellationRequested)
         {
@@ -81,7 +84,7 @@ public sealed class McastListenerService : IHostedService, IDisposable
 #pragma warning restore CA1031
         {
             Failure = e;
-            HostingLog.ListenerFailed(_logger, Name, e);
+            HostingLog.ListenerFailed(_logger, Shown, e);
             _lifetime.StopApplication();
         }
         finally

@@ -47,6 +47,7 @@ public sealed class OptionsTests
     [InlineData("Multicast:Hear:Port", "70000", "Multicast:Hear:Port = '70000': not a port (0-65535)")]
     [InlineData("Multicast:Hear:Group", "10.0.0.1", "Multicast:Hear:Group = '10.0.0.1': not a multicast group")]
     [InlineData("Multicast:Hear:Groups:0", "239.1.2.300", "Multicast:Hear:Groups:0 = '239.1.2.300': not a multicast group")]
+    [InlineData("Multicast:Hear:Groups:0", "ff02::1", "Multicast:Hear:Groups:0 = 'ff02::1': not of the family of 224.0.0.1")]
     [InlineData("Multicast:Hear:Interface", "no-such-nic0", "Multicast:Hear:Interface = 'no-such-nic0': No local interface is named 'no-such-nic0'.")]
     [InlineData("Multicast:Hear:Source", "somewhere", "Multicast:Hear:Source = 'somewhere': not an IP address")]
     [InlineData("Multicast:Hear:ReceiveQueueBytes", "0", "Multicast:Hear:ReceiveQueueBytes = '0': must be 1 or more")]
@@ -94,6 +95,16 @@ public sealed class OptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_listener_of_the_same_name_is_refused_when_registered()
+    {
+        var services = new ServiceCollection().AddMulticastListener((_, _) => ValueTask.CompletedTask, "audit");
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddMulticastListener((_, _) => ValueTask.CompletedTask, "audit"));
+
+        Assert.Equal("A multicast listener named 'audit' is registered already.", error.Message);
     }
 
     private sealed class NoRoutes : IMessageRoutes

@@ -18,7 +18,7 @@ public sealed class WorkerSampleTests
         await using var worker = ToolProcess.Start(Worker, [
             $"--Multicast:Hear:Group={Groups.Hear}", $"--Multicast:Hear:Port={hearPort}",
             $"--Multicast:Listener:Groups:0={Groups.Listener}", $"--Multicast:Listener:Port={listenerPort}"]);
-        await worker.Output.WaitForAsync(o => o.Contains("Listener '' is listening", StringComparison.Ordinal), "the worker to start", ToolProcess.StartupDeadline);
+        await worker.Output.WaitForAsync(o => o.Contains("Listener (unnamed) is listening", StringComparison.Ordinal), "the worker to start", ToolProcess.StartupDeadline);
         using var peer = new EchoPeer();
 
         peer.Send(Groups.Listener, listenerPort, "fail");
