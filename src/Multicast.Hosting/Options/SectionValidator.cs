@@ -6,12 +6,12 @@ namespace Multicast.Hosting;
 /// Validates one named instance of <typeparamref name="TOptions"/> and names each refused value by its
 /// full configuration key (<c>Multicast:Hear:Port</c>) and the value, so a failed start says what to fix.
 /// </summary>
-internal sealed class SectionValidator<TOptions>(string name, string sectionPath) : IValidateOptions<TOptions>
+internal sealed class SectionValidator<TOptions>(string optionsName, string sectionPath) : IValidateOptions<TOptions>
     where TOptions : class, ICheckedOptions
 {
-    public ValidateOptionsResult Validate(string? name1, TOptions options)
+    public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        if (!string.Equals(name1 ?? Microsoft.Extensions.Options.Options.DefaultName, name, StringComparison.Ordinal))
+        if (!string.Equals(name ?? Microsoft.Extensions.Options.Options.DefaultName, optionsName, StringComparison.Ordinal))
         {
             return ValidateOptionsResult.Skip;
         }
