@@ -32,7 +32,8 @@ public static class TestPorts
         throw new InvalidOperationException("no free UDP port found in 1000 tries");
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether an exclusive IPv4 bind of <paramref name="port"/> succeeds: no socket on this host holds it, reused or not.</summary>
+    public static bool IsFree(int port)
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         try

@@ -54,6 +54,9 @@ public sealed class MessageServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IPEndPoint LocalEndPoint => (IPEndPoint)(_listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started."));
 
+    /// <summary>True from <see cref="StartAsync"/> until <see cref="StopAsync"/> (or a failure) ends the accept loop: what a health check asks.</summary>
+    public bool IsAccepting => _listener is not null && Volatile.Read(ref _stopped) == 0 && !_accepting.IsCompleted;
+
     /// <summary>The peers connected now.</summary>
     public IReadOnlyCollection<MessageConnection> Connections => _connections.Keys.ToList();
 

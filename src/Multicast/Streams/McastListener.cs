@@ -18,7 +18,7 @@ namespace Multicast;
 /// one pooled buffer and counts what it delivers, which is how <see cref="McastListenOptions.Limit"/>
 /// stays exact. Every receive is cancellable and returns promptly when cancelled.
 /// </remarks>
-public sealed class McastListener : IDisposable, IAsyncDisposable
+public sealed partial class McastListener : IDisposable, IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly Func<McastDatagram, bool>? _filter;

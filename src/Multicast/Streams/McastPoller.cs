@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -272,16 +271,13 @@ public sealed class McastPoller : IAsyncDisposable
 
     private async Task<long> HandleAsync(McastRegistration registration, McastListener listener, Func<McastDatagram, CancellationToken, ValueTask<bool>> handler, CancellationToken cancellationToken)
     {
-        var queue = Channel.CreateBounded<McastDatagram>(
-            new BoundedChannelOptions(_options.Capacity) { FullMode = _options.FullMode, SingleReader = true, SingleWriter = true },
-            dropped =>
-            {
-                registration.CountDrop();
-                listener.MetricTags.Dropped(DropReason.QueueFull);
-                StreamLog.Dropped(_logger, registration, dropped.Source, _options.Capacity);
-            });
+        var queue = DatagramQueue.Create(listener, _options, dropped =>
+        {
+            registration.CountDrop();
+            StreamLog.Dropped(_logger, registration, dropped.Source, _options.Capacity);
+        });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pump = PumpAsync(listener, queue.Writer, stop.Token);
+        var pump = DatagramQueue.PumpAsync(listener, queue.Writer, stop.Token);
         long handled = 0;
         try
         {
@@ -302,30 +298,6 @@ public sealed class McastPoller : IAsyncDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         return handled;
-    }
-
-    /// <summary>Moves datagrams from the socket to the queue; waits when the queue is full. Never throws: errors complete the queue.</summary>
-    private static async Task PumpAsync(McastListener listener, ChannelWriter<McastDatagram> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await listener.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } datagram)
-            {
-                await writer.WriteAsync(datagram, cancellationToken).ConfigureAwait(false);
-            }
-
-            writer.TryComplete();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            writer.TryComplete();
-        }
-#pragma warning disable CA1031 // Handed to the reader, which rethrows it.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            writer.TryComplete(e);
-        }
     }
 
     /// <summary>One <see cref="RunAsync"/>: its cancellation, its wake-ups and its first failure.</summary>

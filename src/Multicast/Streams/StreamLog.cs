@@ -29,4 +29,10 @@ internal static partial class StreamLog
 
     [LoggerMessage(EventId = 507, Level = LogLevel.Warning, Message = "Registration {Registration} dropped a datagram from {Source}: its handler is {Capacity} datagrams behind")]
     public static partial void Dropped(ILogger logger, McastRegistration registration, EndPoint source, int capacity);
+
+    [LoggerMessage(EventId = 508, Level = LogLevel.Error, Message = "The handler failed on {Bytes} bytes from {Source}; handling the next datagram")]
+    public static partial void HandlerFailed(ILogger logger, int bytes, EndPoint source, Exception exception);
+
+    [LoggerMessage(EventId = 509, Level = LogLevel.Warning, Message = "Dropped a datagram from {Source} on {LocalEndPoint}: its handler is {Capacity} datagrams behind")]
+    public static partial void QueueFull(ILogger logger, EndPoint source, EndPoint localEndPoint, int capacity);
 }

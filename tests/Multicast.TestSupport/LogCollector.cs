@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Multicast.TestSupport;
 
-namespace Multicast.Messaging.Tests.Support;
+namespace Multicast.TestSupport;
 
 /// <summary>A logger factory that keeps every formatted line, so tests can assert a reason was logged.</summary>
 public sealed class LogCollector : ILoggerFactory, ILoggerProvider

@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace Multicast.Cli.Tests.Support;
+namespace Multicast.TestSupport;
 
 /// <summary>Where the tests find what the build made: the tool next to them, the local feed and the samples in the repository.</summary>
-internal static class RepoLayout
+public static class RepoLayout
 {
     /// <summary>The repository's root (recorded at build time, so it holds for any output folder).</summary>
     public static string Root { get; } = typeof(RepoLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
