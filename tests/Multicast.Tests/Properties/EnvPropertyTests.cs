@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Multicast.Tests.Support;
+using Multicast.TestSupport;
 
 namespace Multicast.Tests.Properties;
 

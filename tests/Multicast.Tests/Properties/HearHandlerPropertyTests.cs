@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using FsCheck;
 using FsCheck.Fluent;
 using Multicast.TestSupport;
-using Multicast.Tests.Support;
 
 namespace Multicast.Tests.Properties;
 

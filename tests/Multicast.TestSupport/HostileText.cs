@@ -2,10 +2,10 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Multicast.Tests.Support;
+namespace Multicast.TestSupport;
 
 /// <summary>Generators of what a hostile or careless user or peer types: any text, numbers of any size, near-misses of valid values.</summary>
-internal static class HostileText
+public static class HostileText
 {
     private static readonly string[] s_nearMisses =
     [
