@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Multicast.Docs.Tests.Markdown;
 using Multicast.TestSupport;
 
@@ -48,7 +49,9 @@ public static partial class SnippetCompiler
             CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.g.cs", encoding: Encoding.UTF8),
             CSharpSyntaxTree.ParseText(isFragment ? WrapFragment(block) : Place(block.Text, block), parse, path: block.File, encoding: Encoding.UTF8),
         };
-        var options = new CSharpCompilationOptions(isFragment ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication)
+        // Types alone (no top-level statements) are library code, as a page shows an app's classes.
+        var isLibrary = isFragment || !trees[1].GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
+        var options = new CSharpCompilationOptions(isLibrary ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication)
             .WithNullableContextOptions(NullableContextOptions.Enable)
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
             .WithSpecificDiagnosticOptions(s_quiet.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
@@ -58,7 +61,7 @@ public static partial class SnippetCompiler
         using var assembly = File.Create(Path.Combine(appFolder, "snippet.dll"));
         var emitted = compilation.Emit(assembly);
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).ToList();
-        if (errors.Count == 0 && !isFragment)
+        if (errors.Count == 0 && !isLibrary)
         {
             MakeRunnable(appFolder, packages);
         }
