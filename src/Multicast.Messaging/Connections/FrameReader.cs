@@ -12,6 +12,8 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
 {
     private readonly FrameLimits _limits = connection.Options.Limits;
     private readonly MessagingDialect _dialect = connection.Options.Dialect;
+    private readonly TimeSpan? _headerTimeout = connection.Options.HeaderTimeout;
+    private readonly TimeSpan? _idleTimeout = connection.Options.IdleTimeout;
 
     /// <summary>
     /// Parses frames until the session ends. A frame that breaks the protocol ends this session
@@ -20,8 +22,11 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
     public async Task RunAsync(ConnectionSession session)
     {
         var reader = session.Reader;
+        session.ContentReadTimeout = connection.Options.ReadTimeout;
+        var midHeader = false;
         try
         {
+            WatchIdle(session);
             while (true)
             {
                 var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
@@ -29,8 +34,12 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 if (FrameCodec.TryReadHeader(ref buffer, _limits, out var header))
                 {
                     reader.AdvanceTo(buffer.Start);
+                    session.Unwatch();
+                    midHeader = false;
                     MessagingLog.FrameReceived(logger, Frames.Describe(header), header.ContentLength, session.RemoteEndPoint);
                     await ReceiveFrameAsync(session, header).ConfigureAwait(false);
+                    session.FrameArrived();
+                    WatchIdle(session);
                     continue;
                 }
 
@@ -38,6 +47,13 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 {
                     session.End(buffer.IsEmpty ? "the peer closed the connection" : $"truncated frame: the peer closed after {buffer.Length} bytes of a header");
                     return;
+                }
+
+                if (!midHeader && !buffer.IsEmpty && _headerTimeout is { } limit)
+                {
+                    // measured from the header's first byte: trickling it in does not extend it
+                    midHeader = true;
+                    session.Watch(limit, $"the frame header was not complete {limit.TotalSeconds:0.###} s after it began (header timeout)");
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
@@ -50,10 +66,30 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
         }
         catch (OperationCanceledException) when (session.Token.IsCancellationRequested)
         {
+            if (session.EndReason.Contains("timeout", StringComparison.Ordinal))
+            {
+                MessagingLog.SessionTimedOut(logger, session.RemoteEndPoint, session.EndReason);
+            }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             session.End($"receiving failed ({e.Message})");
+        }
+        finally
+        {
+            session.Unwatch();
+        }
+    }
+
+    private void WatchIdle(ConnectionSession session)
+    {
+        if (_idleTimeout is { } limit)
+        {
+            session.Watch(limit, $"nothing received for {limit.TotalSeconds:0.###} s (idle timeout)");
+        }
+        else
+        {
+            session.Unwatch();
         }
     }
 

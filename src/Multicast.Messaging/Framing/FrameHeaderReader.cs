@@ -101,6 +101,8 @@ internal static class FrameHeaderReader
                 }
 
                 break;
+            case FrameTypes.Handshake:
+                break;
             default:
                 throw new FrameFormatException($"unknown message-type '{header.MessageType}'", "message-type");
         }
