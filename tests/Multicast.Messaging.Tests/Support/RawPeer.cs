@@ -32,6 +32,9 @@ internal sealed class RawPeer : IAsyncDisposable
         return new RawPeer(await listener.AcceptAsync().Within("raw accept"));
     }
 
+    /// <summary>True while the peer has not closed (checked without waiting: nothing to read and no end of stream).</summary>
+    public bool IsOpen => !(_socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0);
+
     public Task SendAsync(byte[] bytes) => _socket.SendAsync(bytes).Within("raw send");
 
     /// <summary>Reads one whole frame (content read straight into one array, so large frames are cheap).</summary>
