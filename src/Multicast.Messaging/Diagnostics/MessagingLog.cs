@@ -60,9 +60,6 @@ internal static partial class MessagingLog
     [LoggerMessage(301, LogLevel.Warning, "Accepting a connection failed: {Error}")]
     public static partial void AcceptFailed(ILogger logger, string error);
 
-    [LoggerMessage(302, LogLevel.Warning, "Refused {Remote}: {Max} peers are connected already")]
-    public static partial void ConnectionRefused(ILogger logger, EndPoint? remote, int max);
-
     [LoggerMessage(303, LogLevel.Information, "Peer {Remote} is '{PeerId}'")]
     public static partial void PeerIdentified(ILogger logger, string peerId, EndPoint? remote);
 
