@@ -61,7 +61,7 @@ internal sealed record SessionSecurity
 
             return identity;
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
             var reason = session.Token.IsCancellationRequested ? session.EndReason : e.Message;
             throw new AuthenticationException(reason, e);

@@ -34,12 +34,18 @@ public sealed class MessageServer : IAsyncDisposable
     private int _stopped;
 
     /// <summary>Prepares the server; nothing listens before <see cref="StartAsync"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="MessageServerOptions.Tls"/> is set without a server certificate.</exception>
     public MessageServer(MessageServerOptions options, MessageRouter router, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(router);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerSource, 1);
+        if (options.Tls is { ServerCertificate: null, ServerCertificateContext: null, ServerCertificateSelectionCallback: null })
+        {
+            throw new ArgumentException("MessageServerOptions.Tls needs a server certificate.", nameof(options));
+        }
+
         _options = options;
         _admission = new ConnectionAdmission(options);
         _replays = new RequestReplayCache(options.Connection);

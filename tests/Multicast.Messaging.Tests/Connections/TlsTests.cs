@@ -63,6 +63,29 @@ public sealed class TlsTests : IDisposable
         Assert.True(loop.Server.Connections.Single().IsAuthenticated);
     }
 
+    [NetworkFact]
+    public async Task Tls_and_the_key_handshake_combine()
+    {
+        var key = new MessageConnectionOptions { SharedKey = "fleet secret"u8.ToArray() };
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(Echo(), key, configure: o => o with { Tls = new SslServerAuthenticationOptions { ServerCertificate = _serverCertificate } });
+
+        var client = await loop.ConnectAsync(connection: key, waitForConnected: false, tls: new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == _serverCertificate.Thumbprint,
+        });
+        await client.Connection.WaitForConnectedAsync().Within("TLS and the handshake");
+
+        Assert.Equal("hi", (await client.Connection.RequestAsync("echo", ["hi"]).Within("echo")).GetString());
+        Assert.True(loop.Server.Connections.Single().IsAuthenticated);
+    }
+
+    [Fact]
+    public void Tls_without_a_server_certificate_is_refused_when_the_server_is_made()
+    {
+        Assert.Throws<ArgumentException>(() => new MessageServer(new MessageServerOptions { Tls = new SslServerAuthenticationOptions() }, new MessageRouter()));
+    }
+
     public void Dispose()
     {
         _serverCertificate.Dispose();
