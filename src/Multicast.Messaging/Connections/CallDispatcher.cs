@@ -19,20 +19,23 @@ internal sealed class CallDispatcher
     private readonly MessagingDialect _dialect;
     private readonly CancellationToken _closing;
     private readonly Channel<IncomingCall> _calls;
+    private readonly ByteBudget _budget;
 
     /// <param name="connection">The connection handlers see in their <see cref="MessageContext"/>.</param>
     /// <param name="router">Who handles what.</param>
     /// <param name="replays">Replies kept for resent requests.</param>
+    /// <param name="budget">The queued-call bytes; each call's share is given back once it is handled.</param>
     /// <param name="files">Serves file pulls.</param>
     /// <param name="send">Queues a reply on the connection.</param>
     /// <param name="logger">Where failures go.</param>
     /// <param name="closing">Cancelled when the connection closes for good: handlers are told to stop.</param>
-    public CallDispatcher(MessageConnection connection, IMessageHandlers router, RequestReplayCache replays, FileExchange files, Func<OutgoingFrame, CancellationToken, ValueTask> send, ILogger logger, CancellationToken closing)
+    public CallDispatcher(MessageConnection connection, IMessageHandlers router, RequestReplayCache replays, ByteBudget budget, FileExchange files, Func<OutgoingFrame, CancellationToken, ValueTask> send, ILogger logger, CancellationToken closing)
     {
         var options = connection.Options;
         _connection = connection;
         _router = router;
         _replays = replays;
+        _budget = budget;
         _files = files;
         _send = send;
         _logger = logger;
@@ -71,14 +74,21 @@ internal sealed class CallDispatcher
         await foreach (var call in _calls.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var context = new MessageContext(_connection, call.Header);
-            switch (call.Kind)
+            try
             {
-                case IncomingKind.Action:
-                    await RunActionAsync(context, call).ConfigureAwait(false);
-                    break;
-                default:
-                    await AnswerTracedAsync(context, call).ConfigureAwait(false);
-                    break;
+                switch (call.Kind)
+                {
+                    case IncomingKind.Action:
+                        await RunActionAsync(context, call).ConfigureAwait(false);
+                        break;
+                    default:
+                        await AnswerTracedAsync(context, call).ConfigureAwait(false);
+                        break;
+                }
+            }
+            finally
+            {
+                _budget.Give(call.Budget);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Multicast.Messaging;
 /// Reads one session's frames and sends each where it goes: responses to the request waiting for
 /// them, pushed files to disk, actions and requests to the handlers, heartbeats answered at once.
 /// </summary>
-internal sealed class FrameReader(MessageConnection connection, PendingRequests pending, CallDispatcher calls, FileExchange files, ILogger logger)
+internal sealed class FrameReader(MessageConnection connection, PendingRequests pending, CallDispatcher calls, ByteBudget budget, FileExchange files, ILogger logger)
 {
     private readonly FrameLimits _limits = connection.Options.Limits;
     private readonly MessagingDialect _dialect = connection.Options.Dialect;
@@ -101,11 +101,14 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 await files.ReceivePushedAsync(session, header, new MessageContext(connection, header)).ConfigureAwait(false);
                 break;
             case FrameTypes.Message when header.IsJson && !header.IsFilePush:
-                var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
-                await calls.QueueAsync(new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message)), session.Token).ConfigureAwait(false);
+                await QueueBudgetedAsync(session, header, async share =>
+                {
+                    var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+                    return new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message), share);
+                }).ConfigureAwait(false);
                 break;
             case FrameTypes.Request when header.IsJson:
-                await ReceiveRequestAsync(session, header).ConfigureAwait(false);
+                await QueueBudgetedAsync(session, header, share => ReceiveRequestAsync(session, header, share)).ConfigureAwait(false);
                 break;
             case FrameTypes.Response:
                 await ReceiveResponseAsync(session, header).ConfigureAwait(false);
@@ -117,7 +120,33 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
         }
     }
 
-    private async Task ReceiveRequestAsync(ConnectionSession session, FrameHeader header)
+    /// <summary>
+    /// Takes the frame's share of the queued-call budget before its content is read (waiting while
+    /// handlers hold it all), then queues the call it makes; the share goes back when it is handled,
+    /// or at once when there is nothing to queue or reading fails.
+    /// </summary>
+    private async Task QueueBudgetedAsync(ConnectionSession session, FrameHeader header, Func<long, Task<IncomingCall?>> read)
+    {
+        var share = await budget.TakeAsync(header.ContentLength, session.Token).ConfigureAwait(false);
+        try
+        {
+            if (await read(share).ConfigureAwait(false) is { } call)
+            {
+                await calls.QueueAsync(call, session.Token).ConfigureAwait(false);
+                return;
+            }
+        }
+        catch
+        {
+            budget.Give(share);
+            throw;
+        }
+
+        budget.Give(share);
+    }
+
+    /// <returns>The call to queue, or null when it was answered here (heartbeats).</returns>
+    private async Task<IncomingCall?> ReceiveRequestAsync(ConnectionSession session, FrameHeader header, long share)
     {
         var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
         var name = FrameContent.RequiredString(content, "requested_value");
@@ -128,11 +157,11 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
             // answered here, not by a handler, so a busy handler never makes the peer drop us
             var answer = Frames.Response(name, id, JsonSerializer.SerializeToElement(true), FrameTypes.StatusOk);
             await calls.ReplyAsync(name, id, new OutgoingFrame(answer)).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var kind = name == FrameTypes.FileTransfer ? IncomingKind.FilePull : IncomingKind.Request;
-        await calls.QueueAsync(new IncomingCall(kind, header, name, id, arguments), session.Token).ConfigureAwait(false);
+        return new IncomingCall(kind, header, name, id, arguments, share);
     }
 
     private async Task ReceiveResponseAsync(ConnectionSession session, FrameHeader header)

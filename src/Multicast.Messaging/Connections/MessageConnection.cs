@@ -45,6 +45,7 @@ public sealed partial class MessageConnection : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReceiveQueueCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentHandlers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPendingRequests, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxQueuedCallBytes, 1);
         Options = options;
         _logger = logger ?? NullLogger.Instance;
         _reconnects = reconnects;
@@ -52,8 +53,9 @@ public sealed partial class MessageConnection : IAsyncDisposable
         _writer = new FrameWriter(options.SendQueueCapacity, options.FileChunkSize);
         var files = new FileExchange(options, _logger, e => FileReceived?.Invoke(this, e));
         _security = security ?? SessionSecurity.None;
-        _calls = new CallDispatcher(this, router, replays ?? new RequestReplayCache(options), files, EnqueueAsync, _logger, _closing.Token);
-        _reader = new FrameReader(this, _pending, _calls, files, _logger);
+        var budget = new ByteBudget(options.MaxQueuedCallBytes);
+        _calls = new CallDispatcher(this, router, replays ?? new RequestReplayCache(options), budget, files, EnqueueAsync, _logger, _closing.Token);
+        _reader = new FrameReader(this, _pending, _calls, budget, files, _logger);
     }
 
     /// <summary>The options this connection was made with.</summary>

@@ -88,4 +88,11 @@ public sealed record MessageConnectionOptions
 
     /// <summary>How long a reply is kept for a resend (5 min).</summary>
     public TimeSpan ReplayCacheLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many content bytes of received actions and requests may wait for their handlers at once
+    /// (32 MiB); past it the connection stops reading until handlers catch up, so pipelined large
+    /// requests cannot fill the heap.
+    /// </summary>
+    public long MaxQueuedCallBytes { get; init; } = 32L << 20;
 }

@@ -42,16 +42,25 @@ public sealed class ReplayAttackTests : IDisposable
         await using var server = await StartServerAsync(port, new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = "0x06000000" });
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
 
-        // 64 x 2 MiB replies, 128 MiB: more than the 96 MiB heap if the cache kept them all (it kept 1,024 whole replies)
+        // 64 x 2 MiB replies, 128 MiB: more than the 96 MiB heap if the cache kept them all (it kept 1,024
+        // whole replies); sent without waiting for answers, so the queued calls would fill it too
         await using (var peer = await RawPeer.ConnectAsync(endpoint))
         {
+            var sending = Task.Run(async () =>
+            {
+                for (var i = 0; i < 64; i++)
+                {
+                    await peer.SendAsync(LargeEcho(i, 2 << 20));
+                }
+            });
             for (var i = 0; i < 64; i++)
             {
-                await peer.SendAsync(LargeEcho(i, 2 << 20));
                 var reply = await peer.ReadFrameAsync().ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new InvalidOperationException($"no reply {i}: {server.Transcript}"), TaskScheduler.Default);
                 Assert.Equal($"{i}", reply.Header.RequestId);
                 Assert.True(reply.Content.Length > 2 << 20, $"reply {i} has {reply.Content.Length} bytes");
             }
+
+            await sending.Within("the requests to go out");
         }
 
         await using var client = SampleProcess.Start("client", "--host", "127.0.0.1", "--port", Text(port), "--discovery-port", Text(TestPorts.Next()));
