@@ -23,12 +23,18 @@ internal sealed record SampleOptions(string Command)
 
     public bool Native { get; init; }
 
+    public TimeSpan? HeaderTimeout { get; init; }
+
+    public TimeSpan? EvictIdleAfter { get; init; }
+
+    public int? MaxConnections { get; init; }
+
     public bool Verbose { get; init; }
 
     public bool Trace { get; init; }
 
     public const string Usage = """
-        usage: messaging-sample serve  [--port N] [--root DIR]
+        usage: messaging-sample serve  [--port N] [--root DIR] [--header-timeout S] [--evict-idle-after S] [--max-connections N]
                messaging-sample client [--host H --port N]
         shared: [--discovery-port P] [--group G] [--key SECRET] [--native] [--verbose] [--trace]
         """;
@@ -76,6 +82,9 @@ internal sealed record SampleOptions(string Command)
                 "--discovery-port" => options with { DiscoveryPort = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--group" => options with { Group = IPAddress.Parse(value) },
                 "--key" => options with { Key = value },
+                "--header-timeout" => options with { HeaderTimeout = Seconds(value) },
+                "--evict-idle-after" => options with { EvictIdleAfter = Seconds(value) },
+                "--max-connections" => options with { MaxConnections = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => null!,
             };
             if (options is null)
@@ -87,4 +96,6 @@ internal sealed record SampleOptions(string Command)
 
         return options;
     }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
 }

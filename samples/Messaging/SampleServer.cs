@@ -28,11 +28,16 @@ internal static class SampleServer
             .MapAction("print", (context, args) =>
                 Console.WriteLine($"print from {context.RemoteEndPoint}: {string.Join(' ', args.Args)} {string.Join(' ', args.Kwargs.Select(k => $"{k.Key}={k.Value}"))}".TrimEnd()));
 
+        var defaults = new MessageServerOptions();
+        var connection = new MessageConnectionOptions { Dialect = options.Dialect, Files = new FileTransferOptions { Root = root } };
         var serverOptions = new MessageServerOptions
         {
             Listen = new IPEndPoint(IPAddress.Any, options.Port),
             Service = Service,
-            Connection = new MessageConnectionOptions { Dialect = options.Dialect, Files = new FileTransferOptions { Root = root } },
+            // with --key the server signs its announcements and every peer must pass the key handshake
+            Connection = connection with { HeaderTimeout = options.HeaderTimeout ?? connection.HeaderTimeout },
+            EvictIdleAfter = options.EvictIdleAfter ?? defaults.EvictIdleAfter,
+            MaxConnections = options.MaxConnections ?? defaults.MaxConnections,
             Announce = new AnnouncerOptions
             {
                 Groups = [options.Group, IPAddress.Parse(DiscoveryDefaults.GroupV6)],

@@ -31,7 +31,12 @@ public sealed class MessageClient : IAsyncDisposable
         _options = options;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<MessageClient>();
-        Connection = new MessageConnection(options.Connection, router, _loggerFactory.CreateLogger<MessageConnection>(), reconnects: true);
+        var security = new SessionSecurity
+        {
+            Key = !options.Connection.SharedKey.IsEmpty ? options.Connection.SharedKey : options.Discovery?.SharedKey ?? default,
+            TlsClient = options.Tls,
+        };
+        Connection = new MessageConnection(options.Connection, router, _loggerFactory.CreateLogger<MessageConnection>(), reconnects: true, security);
     }
 
     /// <summary>The connection: one object across reconnects, keeping its queue and unanswered requests.</summary>

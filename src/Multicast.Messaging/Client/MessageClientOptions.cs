@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using Multicast.Messaging.Discovery;
 
 namespace Multicast.Messaging;
@@ -26,4 +27,11 @@ public sealed record MessageClientOptions
 
     /// <summary>The options of the connection.</summary>
     public MessageConnectionOptions Connection { get; init; } = new();
+
+    /// <summary>
+    /// TLS to the server (target host, validation, a client certificate); an empty
+    /// <see cref="SslClientAuthenticationOptions.TargetHost"/> takes the server's address. Null (the
+    /// default) is clever-show's plain TCP.
+    /// </summary>
+    public SslClientAuthenticationOptions? Tls { get; init; }
 }

@@ -12,24 +12,30 @@ internal sealed class CallDispatcher
 {
     private readonly MessageConnection _connection;
     private readonly IMessageHandlers _router;
+    private readonly RequestReplayCache _replays;
     private readonly FileExchange _files;
     private readonly Func<OutgoingFrame, CancellationToken, ValueTask> _send;
     private readonly ILogger _logger;
     private readonly MessagingDialect _dialect;
     private readonly CancellationToken _closing;
     private readonly Channel<IncomingCall> _calls;
+    private readonly ByteBudget _budget;
 
     /// <param name="connection">The connection handlers see in their <see cref="MessageContext"/>.</param>
     /// <param name="router">Who handles what.</param>
+    /// <param name="replays">Replies kept for resent requests.</param>
+    /// <param name="budget">The queued-call bytes; each call's share is given back once it is handled.</param>
     /// <param name="files">Serves file pulls.</param>
     /// <param name="send">Queues a reply on the connection.</param>
     /// <param name="logger">Where failures go.</param>
     /// <param name="closing">Cancelled when the connection closes for good: handlers are told to stop.</param>
-    public CallDispatcher(MessageConnection connection, IMessageHandlers router, FileExchange files, Func<OutgoingFrame, CancellationToken, ValueTask> send, ILogger logger, CancellationToken closing)
+    public CallDispatcher(MessageConnection connection, IMessageHandlers router, RequestReplayCache replays, ByteBudget budget, FileExchange files, Func<OutgoingFrame, CancellationToken, ValueTask> send, ILogger logger, CancellationToken closing)
     {
         var options = connection.Options;
         _connection = connection;
         _router = router;
+        _replays = replays;
+        _budget = budget;
         _files = files;
         _send = send;
         _logger = logger;
@@ -68,14 +74,21 @@ internal sealed class CallDispatcher
         await foreach (var call in _calls.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var context = new MessageContext(_connection, call.Header);
-            switch (call.Kind)
+            try
             {
-                case IncomingKind.Action:
-                    await RunActionAsync(context, call).ConfigureAwait(false);
-                    break;
-                default:
-                    await AnswerTracedAsync(context, call).ConfigureAwait(false);
-                    break;
+                switch (call.Kind)
+                {
+                    case IncomingKind.Action:
+                        await RunActionAsync(context, call).ConfigureAwait(false);
+                        break;
+                    default:
+                        await AnswerTracedAsync(context, call).ConfigureAwait(false);
+                        break;
+                }
+            }
+            finally
+            {
+                _budget.Give(call.Budget);
             }
         }
     }
@@ -110,17 +123,23 @@ internal sealed class CallDispatcher
         telemetry?.End(failure);
     }
 
-    /// <summary>Runs the request's handler once per (sender, id): a resent request gets the first run's reply.</summary>
+    /// <summary>Runs the request's handler once per (owning session, id): a resent request gets the first run's reply.</summary>
     /// <returns>Why the handler failed, when it did (in this run; a replayed reply counts as answered).</returns>
     private async Task<Exception?> AnswerRequestAsync(MessageContext context, IncomingCall call)
     {
         var id = call.RequestId!;
-        var key = Frames.ConnectionId(call.Header) is { } sender ? (sender, id) : ((string, string)?)null;
+        var key = _connection.ReplayOwner(call.Header) is { } owner ? (owner, id) : ((string, string)?)null;
         Exception? failure = null;
-        var reply = await _router.Replays.GetOrRun(key, () => ProduceReplyAsync(context, call, e => failure = e), out var replayed).ConfigureAwait(false);
-        if (replayed)
+        var reply = await _replays.GetOrRun(key, () => ProduceReplyAsync(context, call, e => failure = e), out var outcome).ConfigureAwait(false);
+        switch (outcome)
         {
-            MessagingLog.RequestReplayed(_logger, call.Name, id, context.RemoteEndPoint);
+            case RequestReplayCache.Outcome.Replayed:
+                MessagingLog.RequestReplayed(_logger, call.Name, id, context.RemoteEndPoint);
+                break;
+            case RequestReplayCache.Outcome.ReplyForgotten:
+                MessagingLog.ReplyForgotten(_logger, call.Name, id, context.RemoteEndPoint);
+                reply = ErrorReply(call, "the request ran already and its reply was too large to keep");
+                break;
         }
 
         if (reply is not null)

@@ -26,7 +26,19 @@ internal sealed class FileExchange(MessageConnectionOptions options, ILogger log
             return;
         }
 
-        var file = new IncomingFile(access.FullPath);
+        IncomingFile file;
+        try
+        {
+            file = new IncomingFile(access.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // the file system refused it (a parent that is a file, a name too long): drained like any refusal
+            MessagingLog.FileRefused(logger, remotePath, $"cannot create it: {e.Message}", session.RemoteEndPoint);
+            await FrameContent.SkipAsync(session, header.ContentLength).ConfigureAwait(false);
+            return;
+        }
+
         await using (file.ConfigureAwait(false))
         {
             var failed = await FrameContent.CopyAsync(session, header.ContentLength, file.Stream, null).ConfigureAwait(false);

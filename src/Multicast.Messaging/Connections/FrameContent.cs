@@ -17,7 +17,9 @@ internal static class FrameContent
         var length = header.ContentLength;
         while (true)
         {
+            session.WatchContentRead();
             var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
+            session.UnwatchContentRead();
             var buffer = result.Buffer;
             if (buffer.Length >= length)
             {
@@ -50,7 +52,9 @@ internal static class FrameContent
         Exception? failure = null;
         while (copied < length)
         {
+            session.WatchContentRead();
             var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
+            session.UnwatchContentRead();
             var buffer = result.Buffer;
             var take = buffer.Slice(0, Math.Min(buffer.Length, length - copied));
             if (failure is null && !take.IsEmpty)

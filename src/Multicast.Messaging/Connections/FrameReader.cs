@@ -8,10 +8,12 @@ namespace Multicast.Messaging;
 /// Reads one session's frames and sends each where it goes: responses to the request waiting for
 /// them, pushed files to disk, actions and requests to the handlers, heartbeats answered at once.
 /// </summary>
-internal sealed class FrameReader(MessageConnection connection, PendingRequests pending, CallDispatcher calls, FileExchange files, ILogger logger)
+internal sealed class FrameReader(MessageConnection connection, PendingRequests pending, CallDispatcher calls, ByteBudget budget, FileExchange files, ILogger logger)
 {
     private readonly FrameLimits _limits = connection.Options.Limits;
     private readonly MessagingDialect _dialect = connection.Options.Dialect;
+    private readonly TimeSpan? _headerTimeout = connection.Options.HeaderTimeout;
+    private readonly TimeSpan? _idleTimeout = connection.Options.IdleTimeout;
 
     /// <summary>
     /// Parses frames until the session ends. A frame that breaks the protocol ends this session
@@ -20,8 +22,11 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
     public async Task RunAsync(ConnectionSession session)
     {
         var reader = session.Reader;
+        session.ContentReadTimeout = connection.Options.ReadTimeout;
+        var midHeader = false;
         try
         {
+            WatchIdle(session);
             while (true)
             {
                 var result = await reader.ReadAsync(session.Token).ConfigureAwait(false);
@@ -29,8 +34,12 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 if (FrameCodec.TryReadHeader(ref buffer, _limits, out var header))
                 {
                     reader.AdvanceTo(buffer.Start);
+                    session.Unwatch();
+                    midHeader = false;
                     MessagingLog.FrameReceived(logger, Frames.Describe(header), header.ContentLength, session.RemoteEndPoint);
                     await ReceiveFrameAsync(session, header).ConfigureAwait(false);
+                    session.FrameArrived();
+                    WatchIdle(session);
                     continue;
                 }
 
@@ -38,6 +47,13 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 {
                     session.End(buffer.IsEmpty ? "the peer closed the connection" : $"truncated frame: the peer closed after {buffer.Length} bytes of a header");
                     return;
+                }
+
+                if (!midHeader && !buffer.IsEmpty && _headerTimeout is { } limit)
+                {
+                    // measured from the header's first byte: trickling it in does not extend it
+                    midHeader = true;
+                    session.Watch(limit, $"the frame header was not complete {limit.TotalSeconds:0.###} s after it began (header timeout)");
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
@@ -50,10 +66,30 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
         }
         catch (OperationCanceledException) when (session.Token.IsCancellationRequested)
         {
+            if (session.EndReason.Contains("timeout", StringComparison.Ordinal))
+            {
+                MessagingLog.SessionTimedOut(logger, session.RemoteEndPoint, session.EndReason);
+            }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             session.End($"receiving failed ({e.Message})");
+        }
+        finally
+        {
+            session.Unwatch();
+        }
+    }
+
+    private void WatchIdle(ConnectionSession session)
+    {
+        if (_idleTimeout is { } limit)
+        {
+            session.Watch(limit, $"nothing received for {limit.TotalSeconds:0.###} s (idle timeout)");
+        }
+        else
+        {
+            session.Unwatch();
         }
     }
 
@@ -65,11 +101,14 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
                 await files.ReceivePushedAsync(session, header, new MessageContext(connection, header)).ConfigureAwait(false);
                 break;
             case FrameTypes.Message when header.IsJson && !header.IsFilePush:
-                var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
-                await calls.QueueAsync(new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message)), session.Token).ConfigureAwait(false);
+                await QueueBudgetedAsync(session, header, async share =>
+                {
+                    var message = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
+                    return new IncomingCall(IncomingKind.Action, header, header.Action!, null, JsonValues.ReadArguments(message), share);
+                }).ConfigureAwait(false);
                 break;
             case FrameTypes.Request when header.IsJson:
-                await ReceiveRequestAsync(session, header).ConfigureAwait(false);
+                await QueueBudgetedAsync(session, header, share => ReceiveRequestAsync(session, header, share)).ConfigureAwait(false);
                 break;
             case FrameTypes.Response:
                 await ReceiveResponseAsync(session, header).ConfigureAwait(false);
@@ -81,7 +120,33 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
         }
     }
 
-    private async Task ReceiveRequestAsync(ConnectionSession session, FrameHeader header)
+    /// <summary>
+    /// Takes the frame's share of the queued-call budget before its content is read (waiting while
+    /// handlers hold it all), then queues the call it makes; the share goes back when it is handled,
+    /// or at once when there is nothing to queue or reading fails.
+    /// </summary>
+    private async Task QueueBudgetedAsync(ConnectionSession session, FrameHeader header, Func<long, Task<IncomingCall?>> read)
+    {
+        var share = await budget.TakeAsync(header.ContentLength, session.Token).ConfigureAwait(false);
+        try
+        {
+            if (await read(share).ConfigureAwait(false) is { } call)
+            {
+                await calls.QueueAsync(call, session.Token).ConfigureAwait(false);
+                return;
+            }
+        }
+        catch
+        {
+            budget.Give(share);
+            throw;
+        }
+
+        budget.Give(share);
+    }
+
+    /// <returns>The call to queue, or null when it was answered here (heartbeats).</returns>
+    private async Task<IncomingCall?> ReceiveRequestAsync(ConnectionSession session, FrameHeader header, long share)
     {
         var content = await FrameContent.ReadJsonAsync(session, header).ConfigureAwait(false);
         var name = FrameContent.RequiredString(content, "requested_value");
@@ -92,11 +157,11 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
             // answered here, not by a handler, so a busy handler never makes the peer drop us
             var answer = Frames.Response(name, id, JsonSerializer.SerializeToElement(true), FrameTypes.StatusOk);
             await calls.ReplyAsync(name, id, new OutgoingFrame(answer)).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var kind = name == FrameTypes.FileTransfer ? IncomingKind.FilePull : IncomingKind.Request;
-        await calls.QueueAsync(new IncomingCall(kind, header, name, id, arguments), session.Token).ConfigureAwait(false);
+        return new IncomingCall(kind, header, name, id, arguments, share);
     }
 
     private async Task ReceiveResponseAsync(ConnectionSession session, FrameHeader header)

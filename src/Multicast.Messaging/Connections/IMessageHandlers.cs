@@ -12,9 +12,6 @@ internal interface IMessageHandlers
     /// <summary>What happens to actions and requests nobody mapped.</summary>
     UnknownRouteBehavior UnknownRoute { get; }
 
-    /// <summary>Replies to recent requests, shared by every connection using the same handlers.</summary>
-    RequestReplayCache Replays { get; }
-
     /// <summary>The handler of <paramref name="action"/>, when one is mapped.</summary>
     bool TryGetAction(string action, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask> handler);
 

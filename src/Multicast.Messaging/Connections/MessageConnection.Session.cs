@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace Multicast.Messaging;
 
@@ -34,6 +36,15 @@ public sealed partial class MessageConnection
         RemoteEndPoint = session.RemoteEndPoint;
         using var stop = cancellationToken.Register(() => session.End("stopped"));
         using var closing = _closing.Token.Register(() => session.End("closed locally"));
+        if (!await EstablishAsync(session).ConfigureAwait(false))
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            _lifecycle.Detach();
+            MessagingLog.SessionEnded(_logger, session.RemoteEndPoint, session.EndReason);
+            OnSessionEnded(session.EndReason);
+            return;
+        }
+
         _writeLoop = _writer.RunAsync(session, _pending.DueForSending);
         SetState(ConnectionState.Connected, null);
         MessagingLog.SessionStarted(_logger, session.RemoteEndPoint);
@@ -50,6 +61,28 @@ public sealed partial class MessageConnection
         MessagingTelemetry.SessionChanged(side, -1);
         MessagingLog.SessionEnded(_logger, session.RemoteEndPoint, session.EndReason);
         OnSessionEnded(session.EndReason);
+    }
+
+    /// <summary>TLS and the key handshake, as configured; false (the session ended, the reason logged) when the peer failed them.</summary>
+    private async Task<bool> EstablishAsync(ConnectionSession session)
+    {
+        IsAuthenticated = false;
+        try
+        {
+            session.PeerIdentity = await _security.EstablishAsync(session, accepting: !_reconnects, _connectionId, Options.HandshakeTimeout).ConfigureAwait(false);
+        }
+        catch (AuthenticationException e)
+        {
+            MessagingLog.AuthenticationFailed(_logger, session.RemoteEndPoint, e.Message);
+            session.End($"authentication failed: {e.Message}");
+            return false;
+        }
+
+        IsAuthenticated = _security.AuthenticatesPeers;
+        _idProved = !_reconnects && !_security.Key.IsEmpty;
+        var address = (session.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "?";
+        _replayScope = $"{address}|{session.PeerIdentity}";
+        return true;
     }
 
     private void ApplySocketOptions(Socket socket)

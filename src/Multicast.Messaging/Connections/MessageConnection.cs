@@ -25,10 +25,19 @@ public sealed partial class MessageConnection : IAsyncDisposable
     private readonly FrameReader _reader;
     private readonly CancellationTokenSource _closing = new();
     private readonly string _connectionId = Guid.NewGuid().ToString("N");
+    private readonly SessionSecurity _security;
     private Task? _writeLoop;
+    private string? _replayScope;
+    private bool _idProved;
     private Task? _sessionTask;
 
-    internal MessageConnection(MessageConnectionOptions options, IMessageHandlers router, ILogger? logger, bool reconnects)
+    /// <param name="options">How it behaves.</param>
+    /// <param name="router">Who answers the peer.</param>
+    /// <param name="logger">Where it logs.</param>
+    /// <param name="reconnects">True on the connecting side (a client), which keeps its state across sessions.</param>
+    /// <param name="security">TLS and the key handshake every session must pass first; null for none.</param>
+    /// <param name="replays">Replies kept for resent requests (a server shares one among its peers, each owning its entries); null makes one for this connection.</param>
+    internal MessageConnection(MessageConnectionOptions options, IMessageHandlers router, ILogger? logger, bool reconnects, SessionSecurity? security = null, RequestReplayCache? replays = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(router);
@@ -36,14 +45,17 @@ public sealed partial class MessageConnection : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReceiveQueueCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentHandlers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPendingRequests, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxQueuedCallBytes, 1);
         Options = options;
         _logger = logger ?? NullLogger.Instance;
         _reconnects = reconnects;
         _pending = new PendingRequests(options.MaxPendingRequests, EnqueueAsync);
         _writer = new FrameWriter(options.SendQueueCapacity, options.FileChunkSize);
         var files = new FileExchange(options, _logger, e => FileReceived?.Invoke(this, e));
-        _calls = new CallDispatcher(this, router, files, EnqueueAsync, _logger, _closing.Token);
-        _reader = new FrameReader(this, _pending, _calls, files, _logger);
+        _security = security ?? SessionSecurity.None;
+        var budget = new ByteBudget(options.MaxQueuedCallBytes);
+        _calls = new CallDispatcher(this, router, replays ?? new RequestReplayCache(options), budget, files, EnqueueAsync, _logger, _closing.Token);
+        _reader = new FrameReader(this, _pending, _calls, budget, files, _logger);
     }
 
     /// <summary>The options this connection was made with.</summary>
@@ -57,6 +69,30 @@ public sealed partial class MessageConnection : IAsyncDisposable
 
     /// <summary>The peer's identity, when a server identified it (clever-show keyed peers by IP instead).</summary>
     public string? PeerId { get; internal set; }
+
+    /// <summary>True once the current session's peer proved itself (TLS or the shared-key handshake, as configured); false while it has not, or when nothing is asked of it.</summary>
+    public bool IsAuthenticated { get; private set; }
+
+    /// <summary>
+    /// Who owns the replies of the current session's requests in the replay cache: the peer's
+    /// address and proven identity, and the connection id it proved in the handshake (or, without a
+    /// handshake, the one its request names). Null when it has none: the request always runs.
+    /// </summary>
+    internal string? ReplayOwner(FrameHeader header)
+    {
+        if (_replayScope is not { } scope)
+        {
+            return null;
+        }
+
+        return _idProved ? scope : Frames.ConnectionId(header) is { } claimed ? $"{scope}|{claimed}" : null;
+    }
+
+    /// <summary>How long since the current session received a whole frame (or began); zero without a session.</summary>
+    internal TimeSpan SinceLastFrame => _lifecycle.Session?.SinceLastFrame ?? TimeSpan.Zero;
+
+    /// <summary>Ends the current session with <paramref name="reason"/> (a server making room); the connection then closes as after any session end.</summary>
+    internal void Drop(string reason) => _lifecycle.Session?.End(reason);
 
     /// <summary>Raised on every state change, outside any lock.</summary>
     public event EventHandler<ConnectionStateChangedEventArgs>? StateChanged;

@@ -1,61 +1,171 @@
 namespace Multicast.Messaging;
 
 /// <summary>
-/// Remembers the replies to recent requests by (sender's <c>connection-id</c>, <c>request_id</c>),
-/// so a request resent after a reconnect is answered from memory instead of running its handler a
-/// second time, even when the first run is still going. Bounded: the oldest entries are forgotten.
+/// Remembers the replies to recent requests by (owner, <c>request_id</c>), so a request resent
+/// after a reconnect is answered from memory instead of running its handler a second time, even
+/// when the first run is still going. The owner is the session that sent it (its address and
+/// authenticated identity, plus the <c>connection-id</c> it proved or sent), so no other peer can
+/// reach another's replies by sending the same id. Bounded three ways: entries (oldest forgotten),
+/// reply bytes (the oldest replies are dropped but the fact that they ran is kept, so a resend
+/// still never runs twice) and age.
 /// </summary>
-internal sealed class RequestReplayCache(int capacity)
+internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan lifetime, TimeProvider time)
 {
-    private readonly Dictionary<(string Connection, string Request), Task<byte[]?>> _replies = [];
-    private readonly Queue<(string Connection, string Request)> _order = new();
+    private readonly Dictionary<(string Owner, string Request), LinkedListNode<Entry>> _entries = [];
+    private readonly LinkedList<Entry> _order = new();
     private readonly object _gate = new();
+    private long _bytes;
+
+    public RequestReplayCache(MessageConnectionOptions options)
+        : this(options.ReplayCacheEntries, options.ReplayCacheBytes, options.ReplayCacheLifetime, TimeProvider.System)
+    {
+    }
+
+    /// <summary>What became of a request.</summary>
+    public enum Outcome
+    {
+        /// <summary>It ran now.</summary>
+        Ran,
+
+        /// <summary>It ran before (or is running); the reply is that run's.</summary>
+        Replayed,
+
+        /// <summary>It ran before, but its reply was too large to keep: nothing to send, and it does not run again.</summary>
+        ReplyForgotten,
+    }
+
+    /// <summary>How many reply bytes are held now.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    /// <summary>How many requests are remembered now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
 
     /// <summary>The reply of an earlier run for <paramref name="key"/>, or the reply of <paramref name="run"/> now.</summary>
-    /// <param name="key">Null for senders without a connection id (Python peers): always runs.</param>
+    /// <param name="key">Null for senders without an owner (Python peers send no connection id): always runs.</param>
     /// <param name="run">Produces the reply frame, or null when nothing is to be sent.</param>
-    /// <param name="replayed">True when the reply came from an earlier run.</param>
-    public Task<byte[]?> GetOrRun((string Connection, string Request)? key, Func<Task<byte[]?>> run, out bool replayed)
+    /// <param name="outcome">Whether it ran now, and what an earlier run left.</param>
+    public Task<byte[]?> GetOrRun((string Owner, string Request)? key, Func<Task<byte[]?>> run, out Outcome outcome)
     {
-        replayed = false;
+        outcome = Outcome.Ran;
         if (key is not { } k)
         {
             return run();
         }
 
-        TaskCompletionSource<byte[]?> mine;
+        Entry mine;
         lock (_gate)
         {
-            if (_replies.TryGetValue(k, out var earlier))
+            Expire();
+            if (_entries.TryGetValue(k, out var earlier))
             {
-                replayed = true;
-                return earlier;
+                outcome = earlier.Value.Forgotten ? Outcome.ReplyForgotten : Outcome.Replayed;
+                return earlier.Value.Reply.Task;
             }
 
-            mine = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _replies[k] = mine.Task;
-            _order.Enqueue(k);
-            while (_order.Count > capacity)
+            mine = new Entry(k, time.GetTimestamp());
+            _entries[k] = _order.AddLast(mine);
+            while (_entries.Count > maxEntries && _order.First is { } oldest)
             {
-                _replies.Remove(_order.Dequeue());
+                Remove(oldest);
             }
         }
 
         return RunAsync(run, mine);
     }
 
-    private static async Task<byte[]?> RunAsync(Func<Task<byte[]?>> run, TaskCompletionSource<byte[]?> completion)
+    private async Task<byte[]?> RunAsync(Func<Task<byte[]?>> run, Entry entry)
     {
+        // waiters of a resend hold this run's task even if the reply is dropped from memory meanwhile
+        var running = entry.Reply;
         try
         {
             var reply = await run().ConfigureAwait(false);
-            completion.TrySetResult(reply);
+            Keep(entry, reply);
+            running.TrySetResult(reply);
             return reply;
         }
         catch (Exception e)
         {
-            completion.TrySetException(e);
+            running.TrySetException(e);
             throw;
         }
+    }
+
+    /// <summary>Counts the reply's bytes, then drops the oldest replies until the total fits.</summary>
+    private void Keep(Entry entry, byte[]? reply)
+    {
+        lock (_gate)
+        {
+            if (!_entries.ContainsKey(entry.Key) || reply is null)
+            {
+                return;
+            }
+
+            entry.Bytes = reply.Length;
+            _bytes += entry.Bytes;
+            for (var node = _order.First; node is not null && _bytes > maxBytes; node = node.Next)
+            {
+                if (node.Value.Bytes > 0)
+                {
+                    Forget(node.Value);
+                }
+            }
+        }
+    }
+
+    private void Forget(Entry entry)
+    {
+        _bytes -= entry.Bytes;
+        entry.Bytes = 0;
+        entry.Forgotten = true;
+        var emptied = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        emptied.SetResult(null);
+        entry.Reply = emptied;
+    }
+
+    private void Expire()
+    {
+        while (_order.First is { } oldest && time.GetElapsedTime(oldest.Value.Added) > lifetime)
+        {
+            Remove(oldest);
+        }
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        _bytes -= node.Value.Bytes;
+        _entries.Remove(node.Value.Key);
+        _order.Remove(node);
+    }
+
+    private sealed class Entry((string Owner, string Request) key, long added)
+    {
+        public (string Owner, string Request) Key { get; } = key;
+
+        public long Added { get; } = added;
+
+        public TaskCompletionSource<byte[]?> Reply { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Bytes { get; set; }
+
+        public bool Forgotten { get; set; }
     }
 }

@@ -60,9 +60,6 @@ internal static partial class MessagingLog
     [LoggerMessage(301, LogLevel.Warning, "Accepting a connection failed: {Error}")]
     public static partial void AcceptFailed(ILogger logger, string error);
 
-    [LoggerMessage(302, LogLevel.Warning, "Refused {Remote}: {Max} peers are connected already")]
-    public static partial void ConnectionRefused(ILogger logger, EndPoint? remote, int max);
-
     [LoggerMessage(303, LogLevel.Information, "Peer {Remote} is '{PeerId}'")]
     public static partial void PeerIdentified(ILogger logger, string peerId, EndPoint? remote);
 
@@ -99,4 +96,20 @@ internal static partial class MessagingLog
 
     [LoggerMessage(406, LogLevel.Warning, "Another server {ServerId} announces the same service from {Source} (it wins: {OtherWins})")]
     public static partial void ConflictDetected(ILogger logger, string serverId, IPEndPoint source, bool otherWins);
+
+    // security: 500-599
+    [LoggerMessage(500, LogLevel.Warning, "Authentication of {Remote} failed: {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(501, LogLevel.Warning, "Closing the connection to {Remote}: {Reason}")]
+    public static partial void SessionTimedOut(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(502, LogLevel.Warning, "Refused a connection from {Remote}: {Reason}")]
+    public static partial void ConnectionRefusedAtLimit(ILogger logger, EndPoint? remote, string reason);
+
+    [LoggerMessage(503, LogLevel.Information, "Dropped the connection of {Remote} to make room for {Newcomer}: {Reason}")]
+    public static partial void ConnectionEvicted(ILogger logger, EndPoint? remote, EndPoint? newcomer, string reason);
+
+    [LoggerMessage(504, LogLevel.Warning, "Request {RequestedValue} #{RequestId} from {Remote} ran already, but its reply was too large to keep; it is not run again")]
+    public static partial void ReplyForgotten(ILogger logger, string requestedValue, string requestId, EndPoint? remote);
 }

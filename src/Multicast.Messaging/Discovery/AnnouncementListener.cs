@@ -66,7 +66,10 @@ internal sealed class AnnouncementListener : IDisposable
     }
 
     /// <summary>Valid announcements as they arrive; invalid datagrams are logged and skipped.</summary>
-    public async IAsyncEnumerable<DiscoveredServer> ReadAsync(ReadOnlyMemory<byte> key, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="key">When not empty, only announcements signed with it are taken.</param>
+    /// <param name="freshness">With a key: refuses stale and repeated announcements.</param>
+    /// <param name="cancellationToken">Stops listening.</param>
+    public async IAsyncEnumerable<DiscoveredServer> ReadAsync(ReadOnlyMemory<byte> key, AnnouncementFreshness? freshness, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var heard = Channel.CreateBounded<McastDatagram>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -75,7 +78,8 @@ internal sealed class AnnouncementListener : IDisposable
         {
             await foreach (var datagram in heard.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (AnnouncementCodec.TryDecode(datagram.Payload, key.Span, out var announcement, out var reason))
+                if (AnnouncementCodec.TryDecode(datagram.Payload, key.Span, out var announcement, out var stamp, out var reason)
+                    && (stamp is not { } signed || freshness is null || freshness.TryAccept(signed, out reason)))
                 {
                     yield return new DiscoveredServer(announcement, datagram.Source, datagram.ReceivedAt);
                 }

@@ -23,8 +23,15 @@ public sealed record AnnouncerOptions
     /// <summary>Also send to <c>255.255.255.255</c>, for stock clever-show clients (they only hear broadcast).</summary>
     public bool AlsoLimitedBroadcast { get; init; }
 
-    /// <summary>A key for HMAC-SHA256 over the content (extra header <c>auth</c>); empty sends none.</summary>
+    /// <summary>
+    /// A key for HMAC-SHA256 over every field, a timestamp and a nonce (extra headers <c>auth</c>,
+    /// <c>ts</c>, <c>nonce</c>), signed afresh for each round; empty sends none. The server side of
+    /// the connection handshake uses it too unless <see cref="MessageConnectionOptions.SharedKey"/> is set.
+    /// </summary>
     public ReadOnlyMemory<byte> SharedKey { get; init; }
+
+    /// <summary>The clock that stamps signed announcements (and judges others' in conflict detection); null is the system clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
 
     /// <summary>Listen to the groups for other servers of the same service and raise <see cref="ServerAnnouncer.ConflictDetected"/>.</summary>
     public bool DetectConflicts { get; init; } = true;

@@ -20,6 +20,12 @@ public static class DiscoveryDefaults
     /// <summary>clever-show's interval between announcements, 3 s.</summary>
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How old a signed announcement may be, 20 s: several rounds of <see cref="Interval"/>, short enough that a replay soon goes stale.</summary>
+    public static TimeSpan FreshnessWindow { get; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How far a server's clock may be off a client's, 5 s.</summary>
+    public static TimeSpan ClockSkew { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Both groups: IPv4 and IPv6.</summary>
     public static IReadOnlyList<IPAddress> Groups { get; } = [IPAddress.Parse(GroupV4), IPAddress.Parse(GroupV6)];
 

@@ -16,6 +16,7 @@ public sealed class ServerAnnouncer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _disposed = new();
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
     private int _disposeStarted;
 
     /// <summary>Prepares the announcer; nothing is sent before <see cref="RunAsync"/>.</summary>
@@ -33,6 +34,7 @@ public sealed class ServerAnnouncer : IAsyncDisposable
         Announcement = announcement with { StartTime = DateTimeOffset.FromUnixTimeMilliseconds(announcement.StartTime.ToUnixTimeMilliseconds()) };
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _time = options.TimeProvider ?? TimeProvider.System;
         Datagram = AnnouncementCodec.Encode(Announcement, options.SharedKey.Span);
     }
 
@@ -42,8 +44,12 @@ public sealed class ServerAnnouncer : IAsyncDisposable
     /// <summary>Another server of the same service was heard; the app decides what to do (clever-show terminated one).</summary>
     public event EventHandler<ServerConflictEventArgs>? ConflictDetected;
 
-    /// <summary>The datagram sent each time.</summary>
+    /// <summary>The datagram sent first (signed announcements are signed afresh for each round).</summary>
     internal byte[] Datagram { get; }
+
+    /// <summary>This round's datagram: a signed one carries a new timestamp and nonce every time.</summary>
+    private byte[] NextDatagram() =>
+        _options.SharedKey.IsEmpty ? Datagram : AnnouncementCodec.Encode(Announcement, _options.SharedKey.Span, AnnouncementStamp.Now(_time));
 
     /// <summary>Announces now and every interval until <paramref name="cancellationToken"/> fires or the announcer is disposed.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -127,11 +133,12 @@ public sealed class ServerAnnouncer : IAsyncDisposable
 
     private async Task AnnounceOnceAsync(List<McastPublisher> publishers, Socket? broadcast, CancellationToken cancellationToken)
     {
+        var datagram = NextDatagram();
         foreach (var publisher in publishers)
         {
             try
             {
-                await publisher.SendAsync(Datagram, cancellationToken).ConfigureAwait(false);
+                await publisher.SendAsync(datagram, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -144,7 +151,7 @@ public sealed class ServerAnnouncer : IAsyncDisposable
             var target = new IPEndPoint(IPAddress.Broadcast, _options.Port);
             try
             {
-                await broadcast.SendToAsync(Datagram, SocketFlags.None, target, cancellationToken).ConfigureAwait(false);
+                await broadcast.SendToAsync(datagram, SocketFlags.None, target, cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -161,13 +168,16 @@ public sealed class ServerAnnouncer : IAsyncDisposable
         }
     }
 
+    private AnnouncementFreshness? Freshness() =>
+        _options.SharedKey.IsEmpty ? null : new AnnouncementFreshness(DiscoveryDefaults.FreshnessWindow, DiscoveryDefaults.ClockSkew, _time);
+
     private async Task WatchForConflictsAsync(CancellationToken cancellationToken)
     {
         try
         {
             using var listener = AnnouncementListener.Open(_options.Groups, _options.Port, _options.Iface, broadcast: false, _logger);
             var reported = new HashSet<(string, DateTimeOffset)>();
-            await foreach (var other in listener.ReadAsync(_options.SharedKey, cancellationToken).ConfigureAwait(false))
+            await foreach (var other in listener.ReadAsync(_options.SharedKey, Freshness(), cancellationToken).ConfigureAwait(false))
             {
                 var theirs = other.Announcement;
                 if (theirs.ServerId != Announcement.ServerId && theirs.Service == Announcement.Service && reported.Add((theirs.ServerId, theirs.StartTime)))

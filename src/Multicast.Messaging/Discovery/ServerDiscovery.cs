@@ -18,7 +18,7 @@ public static class ServerDiscovery
         logger ??= NullLogger.Instance;
         using var listener = AnnouncementListener.Open(options.Groups, options.Port, options.Iface, options.ListenForBroadcast, logger);
         var known = new Dictionary<string, ServerAnnouncement>(StringComparer.Ordinal);
-        await foreach (var server in listener.ReadAsync(options.SharedKey, cancellationToken).ConfigureAwait(false))
+        await foreach (var server in listener.ReadAsync(options.SharedKey, options.NewFreshness(), cancellationToken).ConfigureAwait(false))
         {
             var announcement = server.Announcement;
             if (options.Service is not null && announcement.Service != options.Service)

@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
@@ -28,6 +29,12 @@ internal static class FrameHeaderReader
     /// <exception cref="FrameFormatException">Not JSON, a key missing or of the wrong type, or a limit exceeded.</exception>
     public static FrameHeader Parse(ReadOnlySequence<byte> json, FrameLimits limits)
     {
+        // JsonDocument accepts invalid UTF-8 inside strings and fails only when one is read, out of any catch meant for frames
+        if (!Utf8.IsValid(json.IsSingleSegment ? json.FirstSpan : json.ToArray()))
+        {
+            throw new FrameFormatException("the header is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -100,6 +107,8 @@ internal static class FrameHeaderReader
                     throw new FrameFormatException("a response without the 'request_id' key", "request_id");
                 }
 
+                break;
+            case FrameTypes.Handshake:
                 break;
             default:
                 throw new FrameFormatException($"unknown message-type '{header.MessageType}'", "message-type");

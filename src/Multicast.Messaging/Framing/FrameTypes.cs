@@ -12,6 +12,9 @@ internal static class FrameTypes
     /// <summary><c>message-type</c> of a response.</summary>
     public const string Response = "response";
 
+    /// <summary><c>message-type</c> of the shared-key handshake's frames (only before a session carries anything else).</summary>
+    public const string Handshake = "handshake";
+
     /// <summary><c>content-type</c> of JSON content.</summary>
     public const string Json = "json";
 

@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -73,6 +74,12 @@ internal static class JsonValues
     /// <exception cref="FrameFormatException">Not JSON, or not an object.</exception>
     public static JsonElement ParseContent(ReadOnlyMemory<byte> content)
     {
+        // JsonDocument accepts invalid UTF-8 inside strings and fails only when one is read, far from here
+        if (!Utf8.IsValid(content.Span))
+        {
+            throw new FrameFormatException("the JSON content is not valid UTF-8");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(content);

@@ -14,7 +14,11 @@ public sealed class MessageRouter : IMessageHandlers
     private readonly ConcurrentDictionary<string, Func<MessageContext, MessageArguments, CancellationToken, ValueTask>> _actions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonElement>>> _requests = new(StringComparer.Ordinal);
 
-    /// <summary>How many recent replies are kept to answer resent requests without running their handler again.</summary>
+    /// <summary>
+    /// The default number of recent replies kept to answer resent requests without running their
+    /// handler again (<see cref="MessageConnectionOptions.ReplayCacheEntries"/>; the cache now
+    /// belongs to each server or client, per peer, not to the router).
+    /// </summary>
     public const int ReplayCapacity = 1024;
 
     /// <summary>What happens to actions and requests nobody mapped.</summary>
@@ -79,9 +83,6 @@ public sealed class MessageRouter : IMessageHandlers
 
     /// <summary>True when <paramref name="requestedValue"/> has a handler.</summary>
     public bool HasRequest(string requestedValue) => _requests.ContainsKey(requestedValue);
-
-    /// <summary>Replies to recent requests, shared by every connection using this router (all peers of a server).</summary>
-    RequestReplayCache IMessageHandlers.Replays { get; } = new(ReplayCapacity);
 
     bool IMessageHandlers.TryGetAction(string action, out Func<MessageContext, MessageArguments, CancellationToken, ValueTask> handler) =>
         _actions.TryGetValue(action, out handler!);

@@ -24,6 +24,9 @@ public sealed class MessageServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> _serving = new();
     private readonly ConcurrentDictionary<string, byte> _knownPeers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConnectionAdmission _admission;
+    private readonly RequestReplayCache _replays;
+    private readonly SessionSecurity _security;
     private Socket? _listener;
     private Task _accepting = Task.CompletedTask;
     private ServerAnnouncer? _announcer;
@@ -31,12 +34,26 @@ public sealed class MessageServer : IAsyncDisposable
     private int _stopped;
 
     /// <summary>Prepares the server; nothing listens before <see cref="StartAsync"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="MessageServerOptions.Tls"/> is set without a server certificate.</exception>
     public MessageServer(MessageServerOptions options, MessageRouter router, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(router);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerSource, 1);
+        if (options.Tls is { ServerCertificate: null, ServerCertificateContext: null, ServerCertificateSelectionCallback: null })
+        {
+            throw new ArgumentException("MessageServerOptions.Tls needs a server certificate.", nameof(options));
+        }
+
         _options = options;
+        _admission = new ConnectionAdmission(options);
+        _replays = new RequestReplayCache(options.Connection);
+        _security = new SessionSecurity
+        {
+            Key = !options.Connection.SharedKey.IsEmpty ? options.Connection.SharedKey : options.Announce?.SharedKey ?? default,
+            TlsServer = options.Tls,
+        };
         _router = router;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<MessageServer>();
@@ -196,14 +213,21 @@ public sealed class MessageServer : IAsyncDisposable
                 continue;
             }
 
-            if (_serving.Count >= _options.MaxConnections)
+            var source = (socket.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+            if (!_admission.TryAdmit(source, out var evicted, out var refusal))
             {
-                MessagingLog.ConnectionRefused(_logger, socket.RemoteEndPoint, _options.MaxConnections);
+                MessagingLog.ConnectionRefusedAtLimit(_logger, socket.RemoteEndPoint, refusal!);
                 socket.Dispose();
                 continue;
             }
 
-            var connection = new MessageConnection(_options.Connection, _router, _loggerFactory.CreateLogger<MessageConnection>(), reconnects: false);
+            if (evicted is { } dropped)
+            {
+                MessagingLog.ConnectionEvicted(_logger, dropped.Connection.RemoteEndPoint, socket.RemoteEndPoint, dropped.Reason);
+            }
+
+            var connection = new MessageConnection(_options.Connection, _router, _loggerFactory.CreateLogger<MessageConnection>(), reconnects: false, _security, _replays);
+            _admission.Add(connection, source);
             var serving = ServeAsync(connection, socket);
             _serving[serving] = 0;
             _ = serving.ContinueWith(t => _serving.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -214,11 +238,24 @@ public sealed class MessageServer : IAsyncDisposable
     {
         await Task.Yield();
         var session = connection.RunSessionAsync(socket, _stopping.Token);
+        var connected = connection.WaitForConnectedAsync(CancellationToken.None);
+        await Task.WhenAny(connected, session).ConfigureAwait(false);
+        if (!connected.IsCompletedSuccessfully)
+        {
+            // it never got through TLS or the handshake: nobody was told of it, nothing ran for it
+            await session.ConfigureAwait(false);
+            _ = connected.Exception;
+            _admission.Remove(connection);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
         _connections[connection] = 0; // listed once connected, so fan-out never skips it
         PeerConnected?.Invoke(this, connection);
         var identifying = _options.IdentifyPeer is { } identify ? IdentifyAsync(connection, identify) : Task.CompletedTask;
         await session.ConfigureAwait(false);
         _connections.TryRemove(connection, out _);
+        _admission.Remove(connection);
         PeerDisconnected?.Invoke(this, connection);
         await connection.DisposeAsync().ConfigureAwait(false);
         await identifying.ConfigureAwait(false);

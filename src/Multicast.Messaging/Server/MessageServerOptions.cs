@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using Multicast.Messaging.Discovery;
 
 namespace Multicast.Messaging;
@@ -12,8 +13,25 @@ public sealed record MessageServerOptions
     /// <summary>The options of every accepted connection.</summary>
     public MessageConnectionOptions Connection { get; init; } = new();
 
-    /// <summary>How many peers may be connected at once; further ones are closed at once (bounded memory).</summary>
+    /// <summary>
+    /// How many peers may be connected at once (bounded memory). At the cap a newcomer takes the
+    /// place of a connection still in its handshake or idle for <see cref="EvictIdleAfter"/>; when
+    /// none is, the newcomer is closed at once.
+    /// </summary>
     public int MaxConnections { get; init; } = 1024;
+
+    /// <summary>How many connections one source address may hold (64); at this cap the same room-making rule applies within that source.</summary>
+    public int MaxConnectionsPerSource { get; init; } = 64;
+
+    /// <summary>How long a connection must have received no frame before it may make room for a newcomer at a cap (10 s).</summary>
+    public TimeSpan EvictIdleAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// TLS: the server certificate (<see cref="SslServerAuthenticationOptions.ServerCertificate"/>),
+    /// and client certificates when <see cref="SslServerAuthenticationOptions.ClientCertificateRequired"/>
+    /// (checked by its validation callback). Null (the default) is clever-show's plain TCP.
+    /// </summary>
+    public SslServerAuthenticationOptions? Tls { get; init; }
 
     /// <summary>
     /// Finds out who a new peer is, run in the background after each connect; null (the default)

@@ -97,6 +97,28 @@ public sealed class FileTransferTests : IDisposable
         Assert.False(File.Exists(Path.Join(Path.GetDirectoryName(_root), "outside.txt")));
     }
 
+    [NetworkTheory]
+    [InlineData("taken.txt/inside.txt", "a parent path that is a file")]
+    [InlineData("LONG", "a 300-character name")]
+    public async Task A_push_the_file_system_refuses_is_drained_and_the_connection_lives_on(string remotePath, string why)
+    {
+        await File.WriteAllTextAsync(Path.Join(_root, "taken.txt"), "a file, not a directory");
+        remotePath = remotePath == "LONG" ? new string('n', 300) + ".txt" : remotePath;
+        await using var loop = new Loopback();
+        await loop.StartServerAsync(new MessageRouter().MapRequest("ok", (_, _) => 1), WithRoot());
+        var client = await loop.ConnectAsync();
+        var sessions = 0;
+        client.Connection.StateChanged += (_, e) => sessions += e.Current == ConnectionState.Connected ? 1 : 0;
+
+        await client.Connection.SendFileAsync(new MemoryStream(new byte[100_000]), 100_000, remotePath).Within("push");
+
+        await loop.ServerLog.WaitForAsync("cannot create it");
+        Assert.Equal(1, (await client.Connection.RequestAsync("ok").Within($"a request after {why}")).GetInt32());
+        Assert.Equal(0, sessions);
+        Assert.Single(loop.Server.Connections);
+        Assert.Equal("a file, not a directory", await File.ReadAllTextAsync(Path.Join(_root, "taken.txt")));
+    }
+
     [NetworkFact]
     public async Task A_clever_show_peer_gets_no_answer_for_a_refused_pull_so_the_request_times_out()
     {

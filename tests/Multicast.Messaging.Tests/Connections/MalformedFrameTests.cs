@@ -18,6 +18,9 @@ public class MalformedFrameTests
         { "content over the limit", Frame("""{"content-type": "json", "content-length": 1000000000, "message-type": "message", "action": "x"}""", ""), "over the limit" },
         { "non-JSON content", Frame("""{"content-type": "json", "content-length": 5, "message-type": "message", "action": "x"}""", "hello"), "does not parse" },
         { "request without id", Frame("""{"content-type": "json", "content-length": 25, "message-type": "request"}""", """{"requested_value": "id"}"""), "'request_id'" },
+        // found by the property tests: JsonDocument takes invalid UTF-8 in a string and throws only when it is read
+        { "invalid UTF-8 in the header", InvalidByte(Frame("""{"content-type": "json", "content-length": 2, "message-type": "message", "action": "@"}""", "{}")), "not valid UTF-8" },
+        { "invalid UTF-8 in the content", InvalidByte(Frame("""{"content-type": "json", "content-length": 43, "message-type": "request"}""", """{"requested_value": "@", "request_id": "1"}""")), "not valid UTF-8" },
     };
 
     [NetworkTheory]
@@ -82,6 +85,13 @@ public class MalformedFrameTests
 
         Assert.Equal("1", (await raw.ReadFrameAsync()).Header.RequestId);
         await loop.ServerLog.WaitForAsync("Unexpected response!");
+    }
+
+    /// <summary>The frame with its '@' replaced by 0x80, a byte no UTF-8 text starts with.</summary>
+    private static byte[] InvalidByte(byte[] frame)
+    {
+        frame[Array.IndexOf(frame, (byte)'@')] = 0x80;
+        return frame;
     }
 
     private static byte[] Frame(string header, string content)

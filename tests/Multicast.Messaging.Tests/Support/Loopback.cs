@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using Multicast.TestSupport;
 
 namespace Multicast.Messaging.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class Loopback : IAsyncDisposable
     }
 
     /// <summary>Starts a client of the server (or of <paramref name="endpoint"/>) and waits until it is connected.</summary>
-    public async Task<MessageClient> ConnectAsync(MessageRouter? router = null, MessageConnectionOptions? connection = null, IPEndPoint? endpoint = null, bool waitForConnected = true)
+    public async Task<MessageClient> ConnectAsync(MessageRouter? router = null, MessageConnectionOptions? connection = null, IPEndPoint? endpoint = null, bool waitForConnected = true, SslClientAuthenticationOptions? tls = null)
     {
         var options = new MessageClientOptions
         {
@@ -34,6 +35,7 @@ public sealed class Loopback : IAsyncDisposable
             RetryDelay = TimeSpan.FromMilliseconds(100),
             ConnectTimeout = TimeSpan.FromSeconds(2),
             Connection = connection ?? new MessageConnectionOptions(),
+            Tls = tls,
         };
         var client = new MessageClient(options, router ?? new MessageRouter(), ClientLog);
         var stop = new CancellationTokenSource();

@@ -9,13 +9,18 @@ namespace Multicast.Messaging.Tests.Support;
 internal sealed class RawPeer : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly List<byte> _received = [];
 
     private RawPeer(Socket socket) => _socket = socket;
 
-    public static async Task<RawPeer> ConnectAsync(IPEndPoint endpoint)
+    /// <summary>Connects to <paramref name="endpoint"/>, from <paramref name="from"/> when given (another source address: another peer as the server sees it).</summary>
+    public static async Task<RawPeer> ConnectAsync(IPEndPoint endpoint, IPAddress? from = null)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (from is not null)
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+        }
+
         await socket.ConnectAsync(endpoint).Within("raw connect");
         return new RawPeer(socket);
     }
@@ -27,32 +32,43 @@ internal sealed class RawPeer : IAsyncDisposable
         return new RawPeer(await listener.AcceptAsync().Within("raw accept"));
     }
 
+    /// <summary>True while the peer has not closed (checked without waiting: nothing to read and no end of stream).</summary>
+    public bool IsOpen => !(_socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0);
+
     public Task SendAsync(byte[] bytes) => _socket.SendAsync(bytes).Within("raw send");
 
-    /// <summary>Reads one whole frame.</summary>
+    /// <summary>Reads one whole frame (content read straight into one array, so large frames are cheap).</summary>
     public async Task<ReceivedFrame> ReadFrameAsync(TimeSpan? within = null)
     {
         using var deadline = Deadline.Start(within);
-        while (true)
+        var protoHeader = await ReadExactlyAsync(2, deadline.Token);
+        var headerBytes = await ReadExactlyAsync((protoHeader[0] << 8) | protoHeader[1], deadline.Token);
+        var buffer = new ReadOnlySequence<byte>([.. protoHeader, .. headerBytes]);
+        if (!FrameCodec.TryReadHeader(ref buffer, new FrameLimits(), out var header))
         {
-            var buffer = new ReadOnlySequence<byte>(_received.ToArray());
-            if (FrameCodec.TryReadHeader(ref buffer, new FrameLimits(), out var header) && buffer.Length >= header.ContentLength)
-            {
-                var total = _received.Count - (int)buffer.Length + (int)header.ContentLength;
-                var frame = FrameCodec.ReadDatagram(_received.Take(total).ToArray(), new FrameLimits());
-                _received.RemoveRange(0, total);
-                return frame;
-            }
+            throw new InvalidOperationException("the header did not parse");
+        }
 
-            var chunk = new byte[65536];
-            var read = await _socket.ReceiveAsync(chunk, SocketFlags.None, deadline.Token);
+        var content = await ReadExactlyAsync(checked((int)header.ContentLength), deadline.Token);
+        return new ReceivedFrame(header, content);
+    }
+
+    private async Task<byte[]> ReadExactlyAsync(int count, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[count];
+        var have = 0;
+        while (have < count)
+        {
+            var read = await _socket.ReceiveAsync(bytes.AsMemory(have), SocketFlags.None, cancellationToken);
             if (read == 0)
             {
                 throw new IOException("the peer closed");
             }
 
-            _received.AddRange(chunk.AsSpan(0, read).ToArray());
+            have += read;
         }
+
+        return bytes;
     }
 
     /// <summary>True when the peer closes the connection within the deadline (reads and drops anything before).</summary>
