@@ -8,21 +8,22 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+source eng/steps.sh
 out=artifacts/bench
 mkdir -p "$out"
 if ! command -v cc >/dev/null; then
-  echo "bench: installing a C compiler (apt-get install gcc)"
+  step "bench: install a C compiler (apt-get install gcc)"
   apt-get update -qq && apt-get install -y -qq gcc >/dev/null
 fi
-echo "bench: compiling the C references"
+step "bench: compile the C references"
 cc -O2 -Wall -Wextra -pthread -o "$out/mcref" bench/reference/mcref.c
-echo "bench: building (Release)"
-dotnet build bench/Multicast.Benchmarks -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Multicast.Cli -c Release --nologo -v quiet -clp:NoSummary
+step "bench: build (Release)"
+dotnet build bench/Multicast.Benchmarks -c Release "${quiet[@]}"
+dotnet build src/Multicast.Cli -c Release "${quiet[@]}"
 tool=(dotnet "$root/src/Multicast.Cli/bin/Release/net10.0/Multicast.Cli.dll")
 python=
 if python3 -c 'import multicast' 2>/dev/null; then python=python3; fi
-echo "bench: measuring inside the private namespace (a few minutes)"
+step "bench: measure inside the private namespace (a few minutes)"
 MCAST_BENCH_PYTHON=$python eng/netns/run-isolated.sh \
   dotnet bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll compare "$root/$out/mcref" "${tool[@]}" \
   | tee "$out/results.md"

@@ -6,12 +6,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-echo "soak: building (Release)"
-dotnet build bench/Multicast.Benchmarks -c Release --nologo -v quiet -clp:NoSummary
-dotnet build src/Multicast.Cli -c Release --nologo -v quiet -clp:NoSummary
-dotnet build tests/Multicast.Messaging.Tests/SampleHost -c Release --nologo -v quiet -clp:NoSummary
+source eng/steps.sh
+step "soak: build (Release)"
+dotnet build bench/Multicast.Benchmarks -c Release "${quiet[@]}"
+dotnet build src/Multicast.Cli -c Release "${quiet[@]}"
+dotnet build tests/Multicast.Messaging.Tests/SampleHost -c Release "${quiet[@]}"
 bench=bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll
 cli=src/Multicast.Cli/bin/Release/net10.0/Multicast.Cli.dll
 messaging=tests/Multicast.Messaging.Tests/SampleHost/bin/Release/net10.0/messaging-sample.dll
-echo "soak: running inside the private namespace"
+step "soak: run inside the private namespace"
 exec eng/netns/run-isolated.sh dotnet "$bench" soak "$cli" "$messaging" "${1:-120}" "${2:-2000}"
