@@ -55,14 +55,23 @@ internal sealed class CallDispatcher
     /// <summary>No more calls come; those queued are still handled.</summary>
     public void Complete() => _calls.Writer.TryComplete();
 
-    /// <summary>Queues a reply; when the peer is gone it is dropped with a log line (the peer resends its request after reconnecting).</summary>
-    public async Task ReplyAsync(string name, string requestId, OutgoingFrame frame)
+    /// <summary>
+    /// Queues a reply; when the peer is gone it is dropped with a log line (the peer resends its
+    /// request after reconnecting). A handler's reply is also waited for until written, so a peer
+    /// that does not read its replies holds up its own handlers (and, through the queued-call
+    /// budget, its reader) instead of piling replies up in memory.
+    /// </summary>
+    public async Task ReplyAsync(string name, string requestId, OutgoingFrame frame, bool untilWritten = false)
     {
         try
         {
             await _send(frame, _closing).ConfigureAwait(false);
+            if (untilWritten)
+            {
+                await frame.Written.WaitAsync(_closing).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
+        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException or IOException)
         {
             frame.Fail(e);
             MessagingLog.ReplyDropped(_logger, name, requestId, _connection.RemoteEndPoint, e.Message);
@@ -144,7 +153,7 @@ internal sealed class CallDispatcher
 
         if (reply is not null)
         {
-            await ReplyAsync(call.Name, id, new OutgoingFrame(reply)).ConfigureAwait(false);
+            await ReplyAsync(call.Name, id, new OutgoingFrame(reply), untilWritten: true).ConfigureAwait(false);
         }
 
         return failure;
@@ -182,13 +191,13 @@ internal sealed class CallDispatcher
         var (response, refusal) = await _files.OpenPulledAsync(context, call).ConfigureAwait(false);
         if (response is not null)
         {
-            await ReplyAsync(call.Name, call.RequestId!, response).ConfigureAwait(false);
+            await ReplyAsync(call.Name, call.RequestId!, response, untilWritten: true).ConfigureAwait(false);
             return null;
         }
 
         if (ErrorReply(call, refusal!) is { } reply)
         {
-            await ReplyAsync(call.Name, call.RequestId!, new OutgoingFrame(reply)).ConfigureAwait(false);
+            await ReplyAsync(call.Name, call.RequestId!, new OutgoingFrame(reply), untilWritten: true).ConfigureAwait(false);
         }
 
         return new IOException(refusal);
