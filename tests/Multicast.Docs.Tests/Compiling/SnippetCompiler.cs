@@ -21,17 +21,6 @@ public static partial class SnippetCompiler
     /// <summary>The marker of a block that is members (methods, types), compiled inside a class.</summary>
     public const string Fragment = "fragment";
 
-    // What the SDK's implicit usings give a console app.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     // Assembly version unification notes the SDK hides too.
     private static readonly string[] s_quiet = ["CS1701", "CS1702"];
     private static readonly Lazy<List<MetadataReference>> s_framework = new(FrameworkReferences);
@@ -46,7 +35,7 @@ public static partial class SnippetCompiler
         var parse = new CSharpParseOptions(LanguageVersion.Default);
         var trees = new[]
         {
-            CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.g.cs", encoding: Encoding.UTF8),
+            CSharpSyntaxTree.ParseText(SdkImplicitUsings.Source, parse, path: "ImplicitUsings.g.cs", encoding: Encoding.UTF8),
             CSharpSyntaxTree.ParseText(isFragment ? WrapFragment(block) : Place(block.Text, block), parse, path: block.File, encoding: Encoding.UTF8),
         };
         // Types alone (no top-level statements) are library code, as a page shows an app's classes.

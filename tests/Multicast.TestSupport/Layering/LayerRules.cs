@@ -17,17 +17,6 @@ public static class LayerRules
     /// <summary>The folder name of files that sit directly in the project folder.</summary>
     public const string RootFolder = "(root)";
 
-    // The project files turn ImplicitUsings on; the generated file that carries them lives in obj/.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     /// <summary>The repository's root: the first folder above the test's output that holds Multicast.sln.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -61,7 +50,7 @@ public static class LayerRules
 
         var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, options, path: s.Key)).ToList();
-        trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, options, path: "(implicit usings)"));
+        trees.Add(CSharpSyntaxTree.ParseText(SdkImplicitUsings.Source, options, path: "(implicit usings)"));
         var compilation = CSharpCompilation.Create(
             "layering",
             trees,
