@@ -114,7 +114,8 @@ internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan
     {
         lock (_gate)
         {
-            if (!_entries.ContainsKey(entry.Key) || reply is null)
+            // an entry evicted while its handler ran (and perhaps replaced under the same key) keeps no bytes
+            if (!_entries.TryGetValue(entry.Key, out var listed) || listed.Value != entry || reply is null)
             {
                 return;
             }

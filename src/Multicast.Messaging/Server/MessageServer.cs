@@ -251,13 +251,22 @@ public sealed class MessageServer : IAsyncDisposable
         }
 
         _connections[connection] = 0; // listed once connected, so fan-out never skips it
-        PeerConnected?.Invoke(this, connection);
-        var identifying = _options.IdentifyPeer is { } identify ? IdentifyAsync(connection, identify) : Task.CompletedTask;
-        await session.ConfigureAwait(false);
-        _connections.TryRemove(connection, out _);
-        _admission.Remove(connection);
-        PeerDisconnected?.Invoke(this, connection);
-        await connection.DisposeAsync().ConfigureAwait(false);
+        var identifying = Task.CompletedTask;
+        try
+        {
+            PeerConnected?.Invoke(this, connection);
+            identifying = _options.IdentifyPeer is { } identify ? IdentifyAsync(connection, identify) : Task.CompletedTask;
+            await session.ConfigureAwait(false);
+        }
+        finally
+        {
+            // whatever ended the session (or an event handler that threw), the slot is given back
+            _connections.TryRemove(connection, out _);
+            _admission.Remove(connection);
+            PeerDisconnected?.Invoke(this, connection);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
         await identifying.ConfigureAwait(false);
     }
 

@@ -14,6 +14,7 @@ internal sealed class EchoRateLimiter
     private readonly double _perSecond;
     private readonly TimeProvider _time;
     private readonly Dictionary<IPAddress, Bucket> _buckets = [];
+    private long _sweptAt;
 
     public EchoRateLimiter(int perSecond, TimeProvider time)
     {
@@ -49,9 +50,16 @@ internal sealed class EchoRateLimiter
         }
     }
 
+    /// <summary>Forgets senders whose bucket has refilled; at most once a second, so a flood of new sources costs no sweep per datagram.</summary>
     private bool ForgetRefilled(long now)
     {
-        foreach (var (sender, bucket) in _buckets.ToList())
+        if (_sweptAt != 0 && _time.GetElapsedTime(_sweptAt, now) < TimeSpan.FromSeconds(1))
+        {
+            return false;
+        }
+
+        _sweptAt = now;
+        foreach (var (sender, bucket) in _buckets)
         {
             if (bucket.Refilled(_perSecond, _time.GetElapsedTime(bucket.At, now).TotalSeconds, now).Tokens >= _perSecond)
             {

@@ -77,7 +77,12 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         var data = request.Data.Span;
         if (!Utf8.IsValid(data))
         {
-            ServerLog.IgnoredInvalidUtf8(_logger, data.Length, request.ClientEndPoint!);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var sender = request.ClientEndPoint!;
+                ServerLog.IgnoredInvalidUtf8(_logger, data.Length, sender);
+            }
+
             return;
         }
 
@@ -123,8 +128,12 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
     /// <summary>Closes the reply sockets.</summary>
     public void Dispose()
     {
-        _replyV4?.Dispose();
-        _replyV6?.Dispose();
+        lock (_gate)
+        {
+            _replyV4?.Dispose();
+            _replyV6?.Dispose();
+            _replyV4 = _replyV6 = null;
+        }
     }
 
     private bool AllowsStop(string text, UdpRequest request)

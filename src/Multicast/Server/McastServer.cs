@@ -58,11 +58,20 @@ public class McastServer : UdpServer
             return;
         }
 
-        if (!SocketDuplicator.TryRecycleInPlace(old))
+        try
         {
-            Socket = SocketDuplicator.Duplicate(old);
-            old.Dispose();
-            Interlocked.MemoryBarrier();
+            if (!SocketDuplicator.TryRecycleInPlace(old))
+            {
+                Socket = SocketDuplicator.Duplicate(old);
+                old.Dispose();
+                Interlocked.MemoryBarrier();
+            }
+        }
+        catch (SocketException e)
+        {
+            // out of descriptors, say: the socket in hand serves on, as the recycle would have
+            ServerLog.RecycleFailed(Logger, e.SocketErrorCode, e);
+            return;
         }
 
         ServerLog.Recycled(Logger);

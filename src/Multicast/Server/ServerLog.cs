@@ -42,4 +42,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Debug, Message = "No echo to {Client}: {Reason}")]
     public static partial void EchoRefused(ILogger logger, EndPoint client, string reason);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "Could not recycle the socket ({Error}); serving on with the same one")]
+    public static partial void RecycleFailed(ILogger logger, SocketError error, Exception exception);
 }

@@ -337,7 +337,12 @@ public class UdpServer : IDisposable
         if (length > MaxPacketSize)
         {
             MetricTags.Dropped(DropReason.Oversized);
-            ServerLog.Oversized(Logger, MaxPacketSize, ServerAddress.Create(client));
+            if (Logger.IsEnabled(LogLevel.Warning))
+            {
+                var sender = ServerAddress.Create(client);
+                ServerLog.Oversized(Logger, MaxPacketSize, sender);
+            }
+
             return;
         }
 

@@ -53,8 +53,23 @@ internal sealed class InterfaceSubnets
         }
     }
 
-    private bool Find(int interfaceIndex, IPAddress sender) =>
-        _byIndex.TryGetValue(interfaceIndex, out var subnets) && subnets.Any(s => s.Contains(sender));
+    private bool Find(int interfaceIndex, IPAddress sender)
+    {
+        if (!_byIndex.TryGetValue(interfaceIndex, out var subnets))
+        {
+            return false;
+        }
+
+        foreach (var subnet in subnets)
+        {
+            if (subnet.Contains(sender))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Dictionary<int, Subnet[]> ReadSystem()
     {

@@ -227,7 +227,7 @@ public sealed class McastRecv : McastTool
             deadline.CancelAfter(limit);
         }
 
-        var received = new List<T>(count);
+        var received = new List<T>(Math.Min(count, 64)); // a --limit is a ceiling, not an allocation
         try
         {
             await foreach (var datagram in listener.ReadAllAsync(deadline.Token).ConfigureAwait(false))

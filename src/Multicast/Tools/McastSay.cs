@@ -177,9 +177,11 @@ public sealed class McastSay : McastTool, IDisposable
         return new CommandExecutionException($"SAY refused {what}: {detail}; nothing altered was sent.", (int)ExitCode.DataError, e);
     }
 
-    /// <summary>The payload with its STOP signature appended, when there is a key (a STOP only counts signed then).</summary>
+    /// <summary>A payload holding STOP with its signature appended, when there is a key (a STOP only counts signed then); any other payload as it is.</summary>
     private static ReadOnlyMemory<byte> Signed(ReadOnlyMemory<byte> payload, string? stopKey) =>
-        stopKey is null ? payload : s_strictUtf8.GetBytes(AuthenticatedStop.Sign(s_strictUtf8.GetString(payload.Span), stopKey));
+        stopKey is null || payload.Span.IndexOf("STOP"u8) < 0
+            ? payload
+            : s_strictUtf8.GetBytes(AuthenticatedStop.Sign(s_strictUtf8.GetString(payload.Span), stopKey));
 
     private static ReadOnlyMemory<byte> PayloadOf(object? data) => data switch
     {
