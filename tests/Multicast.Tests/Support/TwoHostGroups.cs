@@ -1,4 +1,5 @@
 using System.Globalization;
+using Multicast.TestSupport;
 
 namespace Multicast.Tests.Support;
 

@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Multicast.Tests.Support;
+namespace Multicast.TestSupport;
 
 /// <summary>
 /// An attacker's IPv4/UDP datagram with a source address of its choosing, sent through a raw socket
 /// (IPPROTO_RAW, so the header is ours; the kernel fills in the IP checksum and id).
 /// </summary>
-internal static class ForgedDatagram
+public static class ForgedDatagram
 {
     /// <summary>Opens the raw sending socket (create it on the host the attacker sits on).</summary>
     public static Socket OpenRaw() => new(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Raw);

@@ -2,16 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.NetworkInformation;
 using System.Runtime.InteropServices;
-using Multicast.TestSupport;
 
-namespace Multicast.Tests.Support;
-
-/// <summary>The tests that need a second machine share one, created on first use and removed at the end.</summary>
-[CollectionDefinition(Name)]
-public sealed class WithSecondHost : ICollectionFixture<SecondHost>
-{
-    public const string Name = "second host";
-}
+namespace Multicast.TestSupport;
 
 /// <summary>
 /// A second "host": a network namespace joined to ours by a veth pair (eng/netns/add-host.sh),
