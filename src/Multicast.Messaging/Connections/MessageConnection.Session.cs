@@ -51,14 +51,22 @@ public sealed partial class MessageConnection
         var side = _reconnects ? "client" : "server";
         MessagingTelemetry.SessionChanged(side, +1);
         var heartbeat = StartHeartbeat(session);
-        await _reader.RunAsync(session).ConfigureAwait(false);
-        session.End("closed");
-        await _writeLoop.ConfigureAwait(false);
-        await heartbeat.ConfigureAwait(false);
-        await session.DisposeAsync().ConfigureAwait(false);
-        _lifecycle.Detach();
+        try
+        {
+            await _reader.RunAsync(session).ConfigureAwait(false);
+            session.End("closed");
+            await _writeLoop.ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
+        }
+        finally
+        {
+            // a loop that failed still ends the session: its socket closed, the count of sessions kept true
+            session.End("closed");
+            await session.DisposeAsync().ConfigureAwait(false);
+            _lifecycle.Detach();
+            MessagingTelemetry.SessionChanged(side, -1);
+        }
 
-        MessagingTelemetry.SessionChanged(side, -1);
         MessagingLog.SessionEnded(_logger, session.RemoteEndPoint, session.EndReason);
         OnSessionEnded(session.EndReason);
     }

@@ -244,9 +244,9 @@ public sealed class MessageServer : IAsyncDisposable
         {
             // it never got through TLS or the handshake: nobody was told of it, nothing ran for it
             await session.ConfigureAwait(false);
-            _ = connected.Exception;
             _admission.Remove(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
+            _ = connected.Exception; // observed after the disposal, which may be what faulted it
             return;
         }
 

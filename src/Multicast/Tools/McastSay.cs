@@ -117,6 +117,13 @@ public sealed class McastSay : McastTool, IDisposable
         var opened = new McastPublisher(group, port, logger: Logger);
         if (_publishers.TryAdd((group, port), opened))
         {
+            if (_disposed && _publishers.TryRemove((group, port), out var late))
+            {
+                // disposed meanwhile: this socket would outlive the tool
+                late.Dispose();
+                throw new ObjectDisposedException(nameof(McastSay));
+            }
+
             return opened;
         }
 
