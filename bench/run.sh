@@ -27,3 +27,9 @@ step "bench: measure inside the private namespace (a few minutes)"
 MCAST_BENCH_PYTHON=$python eng/netns/run-isolated.sh \
   dotnet bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll compare "$root/$out/mcref" "${tool[@]}" \
   | tee "$out/results.md"
+step "bench: per-datagram costs (BenchmarkDotNet, MemoryDiagnoser, short job; no network)"
+dotnet bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll micro \
+  --filter '*' --job short --inProcess --exporters GitHub --artifacts "$root/$out/bdn" >"$out/bdn.log" 2>&1 \
+  || { cat "$out/bdn.log"; exit 1; }
+{ echo; echo "Per-datagram costs (BenchmarkDotNet, in-process short job):"; echo
+  for report in "$out"/bdn/results/*-report-github.md; do sed -n '/^|/p' "$report"; echo; done; } | tee -a "$out/results.md"
