@@ -7,11 +7,14 @@ namespace Multicast.Messaging;
 /// authenticated identity, plus the <c>connection-id</c> it proved or sent), so no other peer can
 /// reach another's replies by sending the same id. Bounded three ways: entries (oldest forgotten),
 /// reply bytes (the oldest replies are dropped but the fact that they ran is kept, so a resend
-/// still never runs twice) and age.
+/// still never runs twice) and age. When a bound is reached, the owner holding the most gives up
+/// its oldest first: a peer that floods the cache with requests of its own pushes out its own
+/// entries, never a quieter peer's.
 /// </summary>
 internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan lifetime, TimeProvider time)
 {
     private readonly Dictionary<(string Owner, string Request), LinkedListNode<Entry>> _entries = [];
+    private readonly Dictionary<string, Share> _shares = [];
     private readonly LinkedList<Entry> _order = new();
     private readonly object _gate = new();
     private long _bytes;
@@ -82,9 +85,10 @@ internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan
 
             mine = new Entry(k, time.GetTimestamp());
             _entries[k] = _order.AddLast(mine);
-            while (_entries.Count > maxEntries && _order.First is { } oldest)
+            ShareOf(k.Owner).Add(mine);
+            while (_entries.Count > maxEntries && LargestShare(s => s.Count).Oldest is { } oldest)
             {
-                Remove(oldest);
+                Remove(_entries[oldest.Key]);
             }
         }
 
@@ -122,18 +126,31 @@ internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan
 
             entry.Bytes = reply.Length;
             _bytes += entry.Bytes;
-            for (var node = _order.First; node is not null && _bytes > maxBytes; node = node.Next)
+            _shares[entry.Key.Owner].Bytes += entry.Bytes;
+            while (_bytes > maxBytes && LargestShare(s => s.Bytes).OldestHolding() is { } holding)
             {
-                if (node.Value.Bytes > 0)
-                {
-                    Forget(node.Value);
-                }
+                Forget(holding);
             }
         }
     }
 
+    private Share ShareOf(string owner)
+    {
+        if (!_shares.TryGetValue(owner, out var share))
+        {
+            _shares[owner] = share = new Share();
+        }
+
+        return share;
+    }
+
+    // Linear in the owners, which the server's connection limits keep to a few thousand at most,
+    // and run only when a bound is reached.
+    private Share LargestShare(Func<Share, long> size) => _shares.Values.MaxBy(size)!;
+
     private void Forget(Entry entry)
     {
+        _shares[entry.Key.Owner].Bytes -= entry.Bytes;
         _bytes -= entry.Bytes;
         entry.Bytes = 0;
         entry.Forgotten = true;
@@ -152,9 +169,53 @@ internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan
 
     private void Remove(LinkedListNode<Entry> node)
     {
-        _bytes -= node.Value.Bytes;
-        _entries.Remove(node.Value.Key);
+        var entry = node.Value;
+        var share = _shares[entry.Key.Owner];
+        share.Remove(entry);
+        if (share.Count == 0)
+        {
+            _shares.Remove(entry.Key.Owner);
+        }
+
+        _bytes -= entry.Bytes;
+        _entries.Remove(entry.Key);
         _order.Remove(node);
+    }
+
+    /// <summary>One owner's entries, oldest first, and the reply bytes they hold.</summary>
+    private sealed class Share
+    {
+        private readonly LinkedList<Entry> _entries = new();
+
+        public int Count => _entries.Count;
+
+        public long Bytes { get; set; }
+
+        public Entry? Oldest => _entries.First?.Value;
+
+        public void Add(Entry entry) => entry.InShare = _entries.AddLast(entry);
+
+        public void Remove(Entry entry)
+        {
+            if (entry.InShare is { } node)
+            {
+                _entries.Remove(node);
+                entry.InShare = null;
+            }
+        }
+
+        public Entry? OldestHolding()
+        {
+            for (var node = _entries.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Bytes > 0)
+                {
+                    return node.Value;
+                }
+            }
+
+            return null;
+        }
     }
 
     private sealed class Entry((string Owner, string Request) key, long added)
@@ -168,5 +229,7 @@ internal sealed class RequestReplayCache(int maxEntries, long maxBytes, TimeSpan
         public long Bytes { get; set; }
 
         public bool Forgotten { get; set; }
+
+        public LinkedListNode<Entry>? InShare { get; set; }
     }
 }

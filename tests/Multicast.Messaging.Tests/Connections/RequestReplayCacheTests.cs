@@ -97,6 +97,40 @@ public class RequestReplayCacheTests
     }
 
     [Fact]
+    public async Task A_flooding_owner_pushes_out_its_own_entries_never_a_quieter_owners()
+    {
+        var cache = new RequestReplayCache(4, 1 << 20, TimeSpan.FromMinutes(1), _time);
+        await cache.GetOrRun(("alice", "a"), Run(() => 0, 10), out _);
+
+        for (var i = 0; i < 50; i++)
+        {
+            await cache.GetOrRun(("mallory", $"{i}"), Run(() => 0, 10), out _);
+        }
+
+        Assert.Equal(4, cache.Count);
+        Assert.Equal(RequestReplayCache.Outcome.Replayed, Outcome(cache, "a"));
+        Assert.Equal(RequestReplayCache.Outcome.Replayed, Outcome(cache, "mallory", "49"));
+        Assert.Equal(RequestReplayCache.Outcome.Ran, Outcome(cache, "mallory", "0"));
+    }
+
+    [Fact]
+    public async Task A_flooding_owner_gives_up_its_own_reply_bytes_first()
+    {
+        var cache = new RequestReplayCache(1024, 3 << 20, TimeSpan.FromMinutes(1), _time);
+        var alice = await cache.GetOrRun(("alice", "a"), Run(() => 0, 1 << 20, fill: 7), out _);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await cache.GetOrRun(("mallory", $"{i}"), Run(() => 0, 1 << 20), out _);
+            Assert.True(cache.Bytes <= 3 << 20, $"{cache.Bytes} bytes held after {i + 1} of mallory's replies");
+        }
+
+        Assert.Equal(alice, await cache.GetOrRun(("alice", "a"), () => throw new InvalidOperationException("ran twice"), out var outcome));
+        Assert.Equal(RequestReplayCache.Outcome.Replayed, outcome);
+        Assert.Equal(RequestReplayCache.Outcome.ReplyForgotten, Outcome(cache, "mallory", "0"));
+    }
+
+    [Fact]
     public async Task Senders_without_an_owner_always_run()
     {
         var cache = new RequestReplayCache(16, 1 << 20, TimeSpan.FromMinutes(1), _time);
@@ -109,9 +143,11 @@ public class RequestReplayCacheTests
         Assert.Equal(0, cache.Count);
     }
 
-    private static RequestReplayCache.Outcome Outcome(RequestReplayCache cache, string id)
+    private static RequestReplayCache.Outcome Outcome(RequestReplayCache cache, string id) => Outcome(cache, "alice", id);
+
+    private static RequestReplayCache.Outcome Outcome(RequestReplayCache cache, string owner, string id)
     {
-        cache.GetOrRun(("alice", id), () => Task.FromResult<byte[]?>([0]), out var outcome);
+        cache.GetOrRun((owner, id), () => Task.FromResult<byte[]?>([0]), out var outcome);
         return outcome;
     }
 
