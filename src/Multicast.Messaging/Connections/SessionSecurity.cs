@@ -94,18 +94,31 @@ internal sealed record SessionSecurity
         return tls.RemoteCertificate is { } certificate ? $"cert:{certificate.GetCertHashString()};" : null;
     }
 
-    private static SslClientAuthenticationOptions CopyWithHost(SslClientAuthenticationOptions options, string host) => new()
+    /// <summary>The user's client options with a target host: every property copied, so none of theirs is lost.</summary>
+    internal static SslClientAuthenticationOptions CopyWithHost(SslClientAuthenticationOptions options, string host)
     {
-        TargetHost = host,
-        ClientCertificates = options.ClientCertificates,
-        ClientCertificateContext = options.ClientCertificateContext,
-        LocalCertificateSelectionCallback = options.LocalCertificateSelectionCallback,
-        RemoteCertificateValidationCallback = options.RemoteCertificateValidationCallback,
-        EnabledSslProtocols = options.EnabledSslProtocols,
-        CertificateRevocationCheckMode = options.CertificateRevocationCheckMode,
-        CertificateChainPolicy = options.CertificateChainPolicy,
-        ApplicationProtocols = options.ApplicationProtocols,
-        AllowRenegotiation = options.AllowRenegotiation,
-        AllowTlsResume = options.AllowTlsResume,
-    };
+        var copy = new SslClientAuthenticationOptions
+        {
+            TargetHost = host,
+            ClientCertificates = options.ClientCertificates,
+            ClientCertificateContext = options.ClientCertificateContext,
+            LocalCertificateSelectionCallback = options.LocalCertificateSelectionCallback,
+            RemoteCertificateValidationCallback = options.RemoteCertificateValidationCallback,
+            EnabledSslProtocols = options.EnabledSslProtocols,
+            CertificateRevocationCheckMode = options.CertificateRevocationCheckMode,
+            CertificateChainPolicy = options.CertificateChainPolicy,
+            ApplicationProtocols = options.ApplicationProtocols,
+            AllowRenegotiation = options.AllowRenegotiation,
+            AllowTlsResume = options.AllowTlsResume,
+            EncryptionPolicy = options.EncryptionPolicy,
+            CipherSuitesPolicy = options.CipherSuitesPolicy,
+        };
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            copy.AllowRsaPssPadding = options.AllowRsaPssPadding;
+            copy.AllowRsaPkcs1Padding = options.AllowRsaPkcs1Padding;
+        }
+
+        return copy;
+    }
 }
