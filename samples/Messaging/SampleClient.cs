@@ -53,13 +53,14 @@ internal static class SampleClient
 
     private static async Task CallEverythingAsync(MessageConnection server, CancellationToken cancellationToken)
     {
-        var echo = await server.RequestAsync("echo", ["hello from the client"], cancellationToken: cancellationToken);
+        // the overloads that take JSON options or a JsonTypeInfo serialize through generated code (trimming/AOT safe)
+        var echo = await server.RequestAsync("echo", MessagingJson.Options, ["hello from the client"], cancellationToken: cancellationToken);
         Console.WriteLine($"echo: {echo.GetString()}");
 
-        var time = await server.RequestAsync("time", cancellationToken: cancellationToken);
-        Console.WriteLine($"time: {DateTimeOffset.FromUnixTimeMilliseconds((long)(time.GetDouble() * 1000)):O}");
+        var time = await server.RequestAsync("time", SampleJson.Default.Double, cancellationToken: cancellationToken);
+        Console.WriteLine($"time: {DateTimeOffset.FromUnixTimeMilliseconds((long)(time * 1000)):O}");
 
-        await server.SendMessageAsync("print", ["hello", "server"], new Dictionary<string, object?> { ["from"] = "client" }, cancellationToken);
+        await server.SendMessageAsync("print", MessagingJson.Options, ["hello", "server"], new Dictionary<string, object?> { ["from"] = "client" }, cancellationToken);
         Console.WriteLine("print: sent");
 
         var content = Encoding.UTF8.GetBytes("a file pushed by the sample client\n");

@@ -16,11 +16,11 @@ internal static class SampleServer
         var root = Path.GetFullPath(options.Root);
         Directory.CreateDirectory(root);
         var router = new MessageRouter()
-            .MapRequest("echo", (_, args) => args.Args.Count > 0 ? args.Args[0] : (JsonElement?)null)
-            .MapRequest("time", (_, _) => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0)
+            .MapRequest("echo", (_, args) => args.Args.Count > 0 ? args.Args[0] : (JsonElement?)null, SampleJson.Default.NullableJsonElement)
+            .MapRequest("time", (_, _) => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0, SampleJson.Default.Double)
             .MapRequest("sleep", async (_, args, ct) =>
             {
-                var seconds = args.Args.Count > 0 ? args.Get<double>(0) : 1;
+                var seconds = args.Args.Count > 0 ? args.Get(0, SampleJson.Default.Double) : 1;
                 Console.WriteLine($"sleep: {seconds} s");
                 await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
                 return (System.Text.Json.Nodes.JsonNode?)"slept";

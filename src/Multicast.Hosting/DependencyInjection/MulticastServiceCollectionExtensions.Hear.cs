@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ public static partial class MulticastServiceCollectionExtensions
     /// </summary>
     /// <typeparam name="THandler">The request handler; it may throw <see cref="ShutdownCommandReceivedException"/> to stop the service.</typeparam>
     /// <inheritdoc cref="AddMulticastHear(IServiceCollection, Action{MulticastHearOptions}?)"/>
-    public static IServiceCollection AddMulticastHear<THandler>(this IServiceCollection services, Action<MulticastHearOptions>? configure = null)
+    public static IServiceCollection AddMulticastHear<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services, Action<MulticastHearOptions>? configure = null)
         where THandler : class, IRequestHandler
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -44,6 +45,7 @@ public static partial class MulticastServiceCollectionExtensions
             services,
             Options.Options.DefaultName,
             MulticastHearOptions.SectionName,
+            static (options, section) => options.BindConfiguration(section),
             configure,
             (o, env) => o.UseEnvironment(env),
             (o, env) => o.UseEnvironmentGroups(env));

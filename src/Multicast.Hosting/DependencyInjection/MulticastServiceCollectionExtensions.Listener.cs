@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public static partial class MulticastServiceCollectionExtensions
     /// <param name="configure">Applied after configuration; null leaves it as configured.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="InvalidOperationException">A listener of that name is registered already.</exception>
-    public static IServiceCollection AddMulticastListener<THandler>(this IServiceCollection services, string name = "", Action<MulticastListenerOptions>? configure = null)
+    public static IServiceCollection AddMulticastListener<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services, string name = "", Action<MulticastListenerOptions>? configure = null)
         where THandler : class, IMcastDatagramHandler
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -58,6 +59,7 @@ public static partial class MulticastServiceCollectionExtensions
             services,
             name,
             OptionsRegistration.Section(MulticastListenerOptions.SectionName, name),
+            static (options, section) => options.BindConfiguration(section),
             configure,
             (o, env) => o.UseEnvironment(env),
             (o, env) => o.UseEnvironmentGroups(env));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,12 @@ public static partial class MulticastServiceCollectionExtensions
     /// <param name="services">The app's services.</param>
     /// <param name="configure">Applied after configuration; null leaves it as configured.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddMulticastMessageServer<TRoutes>(this IServiceCollection services, Action<MulticastMessageServerOptions>? configure = null)
+    public static IServiceCollection AddMulticastMessageServer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRoutes>(this IServiceCollection services, Action<MulticastMessageServerOptions>? configure = null)
         where TRoutes : class, IMessageRoutes
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<TRoutes>();
-        OptionsRegistration.Add(services, Options.Options.DefaultName, MulticastMessageServerOptions.SectionName, configure);
+        OptionsRegistration.Add(services, Options.Options.DefaultName, MulticastMessageServerOptions.SectionName, static (options, section) => options.BindConfiguration(section), configure);
         services.TryAddSingleton(sp => new MessageServer(
             sp.GetRequiredService<IOptions<MulticastMessageServerOptions>>().Value.ToServerOptions(),
             Router(sp.GetRequiredService<TRoutes>()),
@@ -43,12 +44,12 @@ public static partial class MulticastServiceCollectionExtensions
     /// <param name="services">The app's services.</param>
     /// <param name="configure">Applied after configuration; null leaves it as configured.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddMulticastMessageClient<TRoutes>(this IServiceCollection services, Action<MulticastMessageClientOptions>? configure = null)
+    public static IServiceCollection AddMulticastMessageClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRoutes>(this IServiceCollection services, Action<MulticastMessageClientOptions>? configure = null)
         where TRoutes : class, IMessageRoutes
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<TRoutes>();
-        OptionsRegistration.Add(services, Options.Options.DefaultName, MulticastMessageClientOptions.SectionName, configure);
+        OptionsRegistration.Add(services, Options.Options.DefaultName, MulticastMessageClientOptions.SectionName, static (options, section) => options.BindConfiguration(section), configure);
         services.TryAddSingleton(sp => new MessageClient(
             sp.GetRequiredService<IOptions<MulticastMessageClientOptions>>().Value.ToClientOptions(),
             Router(sp.GetRequiredService<TRoutes>()),

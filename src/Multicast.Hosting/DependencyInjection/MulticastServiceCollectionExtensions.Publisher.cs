@@ -26,6 +26,7 @@ public static partial class MulticastServiceCollectionExtensions
             services,
             name,
             OptionsRegistration.Section(MulticastPublisherOptions.SectionName, name),
+            static (options, section) => options.BindConfiguration(section),
             configure,
             (o, env) => o.UseEnvironment(env));
         services.AddKeyedSingleton(name, (sp, _) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,17 @@ namespace Multicast.Hosting;
 /// How every option type of the package is registered, in this order: the <c>MULTICAST_*</c>
 /// defaults, the configuration section, the app's own action, the list defaults that apply only when
 /// nothing was configured, then the validator that names the configuration key, run when the host starts.
+/// The caller binds the section (<c>(options, section) =&gt; options.BindConfiguration(section)</c>):
+/// written where the options type is known, the configuration binding generator replaces that call
+/// with generated code, which trimming and Native AOT keep (a generic binding here could only reflect).
 /// </summary>
 internal static class OptionsRegistration
 {
-    public static void Add<TOptions>(
+    public static void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
         string name,
         string sectionPath,
+        Action<OptionsBuilder<TOptions>, string> bind,
         Action<TOptions>? configure,
         Action<TOptions, McastConfig>? environment = null,
         Action<TOptions, McastConfig>? environmentLists = null)
@@ -27,7 +32,7 @@ internal static class OptionsRegistration
             options.Configure<EnvironmentDefaults>((o, env) => environment(o, env.Config));
         }
 
-        options.BindConfiguration(sectionPath);
+        bind(options, sectionPath);
         if (configure is not null)
         {
             options.Configure(configure);

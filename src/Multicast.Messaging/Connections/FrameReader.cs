@@ -155,7 +155,7 @@ internal sealed class FrameReader(MessageConnection connection, PendingRequests 
         if (name == Heartbeat.RequestName && _dialect == MessagingDialect.Native)
         {
             // answered here, not by a handler, so a busy handler never makes the peer drop us
-            var answer = Frames.Response(name, id, JsonSerializer.SerializeToElement(true), FrameTypes.StatusOk);
+            var answer = Frames.Response(name, id, JsonSerializer.SerializeToElement(true, MessagingJsonContext.Default.Boolean), FrameTypes.StatusOk);
             await calls.ReplyAsync(name, id, new OutgoingFrame(answer)).ConfigureAwait(false);
             return null;
         }

@@ -58,7 +58,7 @@ internal static class KeyHandshake
 
     private static async Task WriteAsync(ConnectionSession session, Dictionary<string, string> fields)
     {
-        var content = PythonJson.Object(fields.Select(f => KeyValuePair.Create(f.Key, JsonSerializer.SerializeToElement(f.Value))));
+        var content = PythonJson.Object(fields.Select(f => KeyValuePair.Create(f.Key, JsonSerializer.SerializeToElement(f.Value, MessagingJsonContext.Default.String))));
         var header = new FrameHeader { ContentType = FrameTypes.Json, ContentLength = content.Length, MessageType = FrameTypes.Handshake };
         await session.Stream.WriteAsync(FrameCodec.ToArray(header, content), session.Token).ConfigureAwait(false);
         await session.Stream.FlushAsync(session.Token).ConfigureAwait(false);

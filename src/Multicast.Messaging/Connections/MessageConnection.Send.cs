@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -6,24 +7,42 @@ namespace Multicast.Messaging;
 public sealed partial class MessageConnection
 {
     /// <summary>
-    /// Sends an action message (Python's <c>send_message(action, args, kwargs)</c>). Completes when the
-    /// frame was handed to the socket; waits while the send queue is full.
+    /// Sends an action message (Python's <c>send_message(action, args, kwargs)</c>), its arguments
+    /// serialized through reflection. Completes when the frame was handed to the socket; waits while
+    /// the send queue is full.
     /// </summary>
     /// <exception cref="ConnectionClosedException">Closed, or disconnected without <see cref="MessageConnectionOptions.ResumeQueueOnReconnect"/>.</exception>
-    public async ValueTask SendMessageAsync(string action, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default)
+    [RequiresUnreferencedCode(TrimmingWarnings.Arguments)]
+    [RequiresDynamicCode(TrimmingWarnings.Arguments)]
+    public ValueTask SendMessageAsync(string action, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default) =>
+        SendMessageAsync(action, JsonSerializerOptions.Default, args, kwargs, cancellationToken);
+
+    /// <summary>
+    /// Sends an action message, its arguments serialized by the contracts <paramref name="jsonOptions"/>
+    /// resolve (trimming and Native AOT safe with a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>'s options).
+    /// </summary>
+    /// <param name="action">The action's name.</param>
+    /// <param name="jsonOptions">Resolves the type of each argument; <see cref="JsonElement"/> and <see cref="System.Text.Json.Nodes.JsonNode"/> values need none.</param>
+    /// <param name="args">Positional arguments.</param>
+    /// <param name="kwargs">Keyword arguments.</param>
+    /// <param name="cancellationToken">Stops waiting for room in the send queue.</param>
+    /// <exception cref="ConnectionClosedException">Closed, or disconnected without <see cref="MessageConnectionOptions.ResumeQueueOnReconnect"/>.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="jsonOptions"/> know no contract for an argument's type.</exception>
+    public async ValueTask SendMessageAsync(string action, JsonSerializerOptions jsonOptions, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(action);
+        ArgumentNullException.ThrowIfNull(jsonOptions);
         if (action == FrameTypes.FileTransfer)
         {
             throw new ArgumentException("'filetransfer' is reserved: use SendFileAsync.", nameof(action));
         }
 
-        await SendFrameAsync(Frames.Message(action, JsonValues.Args(args), JsonValues.Kwargs(kwargs)), cancellationToken).ConfigureAwait(false);
+        await SendFrameAsync(Frames.Message(action, JsonValues.Args(args, jsonOptions), JsonValues.Kwargs(kwargs, jsonOptions)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Sends a request and waits for its response's <c>value</c> (Python's <c>get_response</c>, with
-    /// a timeout, cancellation and ids that never collide).
+    /// a timeout, cancellation and ids that never collide); its arguments are serialized through reflection.
     /// </summary>
     /// <param name="requestedValue">The request's name.</param>
     /// <param name="args">Positional arguments.</param>
@@ -33,18 +52,52 @@ public sealed partial class MessageConnection
     /// <exception cref="MessagingTimeoutException">No response in time.</exception>
     /// <exception cref="RemoteRequestException">The peer answered with an error (native dialect).</exception>
     /// <exception cref="ConnectionClosedException">The connection closed, or dropped and the request could not be resent.</exception>
-    public Task<JsonElement> RequestAsync(string requestedValue, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    [RequiresUnreferencedCode(TrimmingWarnings.Arguments)]
+    [RequiresDynamicCode(TrimmingWarnings.Arguments)]
+    public Task<JsonElement> RequestAsync(string requestedValue, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RequestAsync(requestedValue, JsonSerializerOptions.Default, args, kwargs, timeout, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and waits for its response's <c>value</c>; its arguments are serialized by the
+    /// contracts <paramref name="jsonOptions"/> resolve (trimming and Native AOT safe with a
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>'s options).
+    /// </summary>
+    /// <param name="requestedValue">The request's name.</param>
+    /// <param name="jsonOptions">Resolves the type of each argument; <see cref="JsonElement"/> and <see cref="System.Text.Json.Nodes.JsonNode"/> values need none.</param>
+    /// <param name="args">Positional arguments.</param>
+    /// <param name="kwargs">Keyword arguments.</param>
+    /// <param name="timeout">How long to wait; <see cref="MessageConnectionOptions.DefaultRequestTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="MessagingTimeoutException">No response in time.</exception>
+    /// <exception cref="RemoteRequestException">The peer answered with an error (native dialect).</exception>
+    /// <exception cref="ConnectionClosedException">The connection closed, or dropped and the request could not be resent.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="jsonOptions"/> know no contract for an argument's type.</exception>
+    public Task<JsonElement> RequestAsync(string requestedValue, JsonSerializerOptions jsonOptions, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestedValue);
-        return RequestCoreAsync(requestedValue, args, kwargs, timeout, null, resendable: true, cancellationToken);
+        ArgumentNullException.ThrowIfNull(jsonOptions);
+        return RequestCoreAsync(requestedValue, JsonValues.Args(args, jsonOptions), JsonValues.Kwargs(kwargs, jsonOptions), timeout, null, resendable: true, cancellationToken);
     }
 
-    /// <summary>Sends a request and converts its response's <c>value</c> with <paramref name="resultType"/>.</summary>
-    /// <inheritdoc cref="RequestAsync(string, IReadOnlyList{object?}?, IReadOnlyDictionary{string, object?}?, TimeSpan?, CancellationToken)"/>
+    /// <summary>
+    /// Sends a request and converts its response's <c>value</c> with <paramref name="resultType"/>;
+    /// the arguments are serialized by the contracts of the same options (<see cref="JsonTypeInfo.Options"/>),
+    /// so one <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> serves the whole call, trimming and Native AOT safe.
+    /// </summary>
+    /// <param name="requestedValue">The request's name.</param>
+    /// <param name="resultType">Converts the response's value; its options resolve the arguments' types.</param>
+    /// <param name="args">Positional arguments.</param>
+    /// <param name="kwargs">Keyword arguments.</param>
+    /// <param name="timeout">How long to wait; <see cref="MessageConnectionOptions.DefaultRequestTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="MessagingTimeoutException">No response in time.</exception>
+    /// <exception cref="RemoteRequestException">The peer answered with an error (native dialect).</exception>
+    /// <exception cref="ConnectionClosedException">The connection closed, or dropped and the request could not be resent.</exception>
+    /// <exception cref="NotSupportedException">The options know no contract for an argument's type.</exception>
     public async Task<T> RequestAsync<T>(string requestedValue, JsonTypeInfo<T> resultType, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resultType);
-        var value = await RequestAsync(requestedValue, args, kwargs, timeout, cancellationToken).ConfigureAwait(false);
+        var value = await RequestAsync(requestedValue, resultType.Options, args, kwargs, timeout, cancellationToken).ConfigureAwait(false);
         return value.Deserialize(resultType)!;
     }
 
@@ -75,7 +128,7 @@ public sealed partial class MessageConnection
         ArgumentException.ThrowIfNullOrEmpty(remotePath);
         ArgumentNullException.ThrowIfNull(destination);
         var kwargs = new Dictionary<string, object?> { ["filepath"] = remotePath };
-        return RequestCoreAsync(FrameTypes.FileTransfer, null, kwargs, timeout, new FileDestination(destination, progress), resendable: true, cancellationToken);
+        return RequestCoreAsync(FrameTypes.FileTransfer, JsonValues.NoArgs, JsonValues.Kwargs(kwargs, MessagingJson.Options), timeout, new FileDestination(destination, progress), resendable: true, cancellationToken);
     }
 
     /// <summary>Pulls <paramref name="remotePath"/> from the peer into the local file <paramref name="localPath"/>, which appears only when complete.</summary>
@@ -126,7 +179,7 @@ public sealed partial class MessageConnection
         await frame.Written.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JsonElement> RequestCoreAsync(string requestedValue, IReadOnlyList<object?>? args, IReadOnlyDictionary<string, object?>? kwargs, TimeSpan? timeout, FileDestination? file, bool resendable, CancellationToken cancellationToken)
+    private async Task<JsonElement> RequestCoreAsync(string requestedValue, JsonElement argsJson, JsonElement kwargsJson, TimeSpan? timeout, FileDestination? file, bool resendable, CancellationToken cancellationToken)
     {
         var limit = timeout ?? Options.DefaultRequestTimeout;
         if (limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
@@ -135,8 +188,6 @@ public sealed partial class MessageConnection
         }
 
         ThrowIfCannotSend();
-        var argsJson = JsonValues.Args(args);
-        var kwargsJson = JsonValues.Kwargs(kwargs);
         using var telemetry = requestedValue == Heartbeat.RequestName ? null : RequestTelemetry.StartClient(requestedValue, RemoteEndPoint);
         var traceParent = Options.Dialect == MessagingDialect.Native ? RequestTelemetry.TraceParent(telemetry) : null;
         try

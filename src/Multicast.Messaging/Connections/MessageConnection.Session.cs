@@ -127,6 +127,6 @@ public sealed partial class MessageConnection
 
     private Task StartHeartbeat(ConnectionSession session) =>
         Options.Dialect == MessagingDialect.Native && Options.HeartbeatInterval is { } interval
-            ? Heartbeat.RunAsync(session, interval, ct => RequestCoreAsync(Heartbeat.RequestName, null, null, interval, null, resendable: false, ct), _logger)
+            ? Heartbeat.RunAsync(session, interval, ct => RequestCoreAsync(Heartbeat.RequestName, JsonValues.NoArgs, JsonValues.NoKwargs, interval, null, resendable: false, ct), _logger)
             : Task.CompletedTask;
 }

@@ -43,20 +43,20 @@ internal static class AnnouncementCodec
             ["id"] = fields.Id,
             ["start_time"] = fields.StartTime,
         };
-        var content = PythonJson.Object([KeyValuePair.Create("args", JsonValues.Args(null)), KeyValuePair.Create("kwargs", JsonValues.Kwargs(kwargs))]);
+        var content = PythonJson.Object([KeyValuePair.Create("args", JsonValues.NoArgs), KeyValuePair.Create("kwargs", JsonValues.Kwargs(kwargs, MessagingJson.Options))]);
         var extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (announcement.Service is not null)
         {
-            extra[ServiceKey] = JsonSerializer.SerializeToElement(announcement.Service);
+            extra[ServiceKey] = JsonSerializer.SerializeToElement(announcement.Service, MessagingJsonContext.Default.String);
         }
 
-        extra[VersionKey] = JsonSerializer.SerializeToElement(announcement.ProtocolVersion);
+        extra[VersionKey] = JsonSerializer.SerializeToElement(announcement.ProtocolVersion, MessagingJsonContext.Default.Int32);
         if (!key.IsEmpty)
         {
             var signed = stamp ?? AnnouncementStamp.Now(TimeProvider.System);
-            extra[TimeKey] = JsonSerializer.SerializeToElement(signed.UnixMilliseconds);
-            extra[NonceKey] = JsonSerializer.SerializeToElement(signed.Nonce);
-            extra[AuthKey] = JsonSerializer.SerializeToElement(KeyedMac.Compute(key, fields.Signed(Purpose, signed)));
+            extra[TimeKey] = JsonSerializer.SerializeToElement(signed.UnixMilliseconds, MessagingJsonContext.Default.Int64);
+            extra[NonceKey] = JsonSerializer.SerializeToElement(signed.Nonce, MessagingJsonContext.Default.String);
+            extra[AuthKey] = JsonSerializer.SerializeToElement(KeyedMac.Compute(key, fields.Signed(Purpose, signed)), MessagingJsonContext.Default.String);
         }
 
         var header = new FrameHeader

@@ -38,8 +38,8 @@ internal static class Frames
     {
         var content = PythonJson.Object(
         [
-            KeyValuePair.Create("requested_value", JsonSerializer.SerializeToElement(requestedValue)),
-            KeyValuePair.Create("request_id", JsonSerializer.SerializeToElement(requestId)),
+            KeyValuePair.Create("requested_value", JsonSerializer.SerializeToElement(requestedValue, MessagingJsonContext.Default.String)),
+            KeyValuePair.Create("request_id", JsonSerializer.SerializeToElement(requestId, MessagingJsonContext.Default.String)),
             KeyValuePair.Create("args", args),
             KeyValuePair.Create("kwargs", kwargs),
         ]);
@@ -49,12 +49,12 @@ internal static class Frames
             var extra = new Dictionary<string, JsonElement>();
             if (connectionId is not null)
             {
-                extra[ConnectionIdKey] = JsonSerializer.SerializeToElement(connectionId);
+                extra[ConnectionIdKey] = JsonSerializer.SerializeToElement(connectionId, MessagingJsonContext.Default.String);
             }
 
             if (traceParent is not null)
             {
-                extra[TraceParentKey] = JsonSerializer.SerializeToElement(traceParent);
+                extra[TraceParentKey] = JsonSerializer.SerializeToElement(traceParent, MessagingJsonContext.Default.String);
             }
 
             header = header with { Extra = extra };
@@ -85,7 +85,7 @@ internal static class Frames
         var content = PythonJson.Object(
         [
             KeyValuePair.Create("value", JsonValues.Null),
-            KeyValuePair.Create("error", JsonSerializer.SerializeToElement(error)),
+            KeyValuePair.Create("error", JsonSerializer.SerializeToElement(error, MessagingJsonContext.Default.String)),
         ]);
         var header = JsonHeader(FrameTypes.Response, content.Length) with
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,28 +15,45 @@ internal static class JsonValues
     /// <summary>JSON <c>null</c>.</summary>
     public static JsonElement Null => s_null;
 
-    /// <summary>Any value as JSON: a <see cref="JsonElement"/> as is, anything else through System.Text.Json.</summary>
-    public static JsonElement From(object? value) => value switch
+    /// <summary>No <c>args</c>: <c>[]</c>.</summary>
+    public static JsonElement NoArgs => s_emptyArray;
+
+    /// <summary>No <c>kwargs</c>: <c>{}</c>.</summary>
+    public static JsonElement NoKwargs => s_emptyObject;
+
+    /// <summary>Any value as JSON through reflection (System.Text.Json's default options).</summary>
+    [RequiresUnreferencedCode(TrimmingWarnings.Arguments)]
+    [RequiresDynamicCode(TrimmingWarnings.Arguments)]
+    public static JsonElement From(object? value) => From(value, JsonSerializerOptions.Default);
+
+    /// <summary>
+    /// Any value as JSON: a <see cref="JsonElement"/> as is, a <see cref="JsonNode"/> as written, anything
+    /// else by the contract <paramref name="options"/> resolve for its runtime type.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The options know no contract for the value's type.</exception>
+    public static JsonElement From(object? value, JsonSerializerOptions options) => value switch
     {
         null => s_null,
         JsonElement element => element,
-        JsonNode node => JsonSerializer.SerializeToElement(node),
-        _ => JsonSerializer.SerializeToElement(value, value.GetType()),
+        JsonNode node => JsonSerializer.SerializeToElement(node, MessagingJsonContext.Default.JsonNode),
+        _ => JsonSerializer.SerializeToElement(value, options.GetTypeInfo(value.GetType())),
     };
 
-    /// <summary>Python's <c>args</c>: a JSON array (empty for null).</summary>
-    public static JsonElement Args(IReadOnlyList<object?>? args) =>
-        args is null || args.Count == 0 ? s_emptyArray : JsonSerializer.SerializeToElement(args.Select(From).ToList());
+    /// <summary>Python's <c>args</c>: a JSON array (empty for null), each value as <see cref="From(object?, JsonSerializerOptions)"/> writes it.</summary>
+    public static JsonElement Args(IReadOnlyList<object?>? args, JsonSerializerOptions options) =>
+        args is null || args.Count == 0
+            ? s_emptyArray
+            : JsonSerializer.SerializeToElement(args.Select(a => From(a, options)).ToList(), MessagingJsonContext.Default.ListJsonElement);
 
     /// <summary>Python's <c>kwargs</c>: a JSON object in the caller's order (empty for null).</summary>
-    public static JsonElement Kwargs(IReadOnlyDictionary<string, object?>? kwargs)
+    public static JsonElement Kwargs(IReadOnlyDictionary<string, object?>? kwargs, JsonSerializerOptions options)
     {
         if (kwargs is null || kwargs.Count == 0)
         {
             return s_emptyObject;
         }
 
-        var bytes = PythonJson.Object(kwargs.Select(k => KeyValuePair.Create(k.Key, From(k.Value))));
+        var bytes = PythonJson.Object(kwargs.Select(k => KeyValuePair.Create(k.Key, From(k.Value, options))));
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }
 

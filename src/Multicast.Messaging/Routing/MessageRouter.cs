@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -55,7 +56,7 @@ public sealed class MessageRouter : IMessageHandlers
     public MessageRouter MapRequest(string requestedValue, Func<MessageContext, MessageArguments, CancellationToken, ValueTask<JsonNode?>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return AddRequest(requestedValue, async (context, args, ct) => JsonValues.From(await handler(context, args, ct).ConfigureAwait(false)));
+        return AddRequest(requestedValue, async (context, args, ct) => JsonValues.From(await handler(context, args, ct).ConfigureAwait(false), MessagingJson.Options));
     }
 
     /// <summary>Answers the request <paramref name="requestedValue"/> with a typed value serialized by <paramref name="typeInfo"/> (trimming-safe).</summary>
@@ -72,10 +73,21 @@ public sealed class MessageRouter : IMessageHandlers
     /// System.Text.Json can serialize (reflection-based, like Python's "anything JSON-serialisable").
     /// </summary>
     /// <exception cref="InvalidOperationException"><paramref name="requestedValue"/> is mapped already, or reserved.</exception>
+    [RequiresUnreferencedCode(TrimmingWarnings.Result)]
+    [RequiresDynamicCode(TrimmingWarnings.Result)]
     public MessageRouter MapRequest<TResult>(string requestedValue, Func<MessageContext, MessageArguments, TResult> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         return AddRequest(requestedValue, (context, args, _) => ValueTask.FromResult(JsonValues.From(handler(context, args))));
+    }
+
+    /// <summary>Answers the request <paramref name="requestedValue"/> synchronously with a typed value serialized by <paramref name="typeInfo"/> (trimming-safe).</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="requestedValue"/> is mapped already, or reserved.</exception>
+    public MessageRouter MapRequest<TResult>(string requestedValue, Func<MessageContext, MessageArguments, TResult> handler, JsonTypeInfo<TResult> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return AddRequest(requestedValue, (context, args, _) => ValueTask.FromResult(JsonSerializer.SerializeToElement(handler(context, args), typeInfo)));
     }
 
     /// <summary>True when <paramref name="action"/> has a handler.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -63,7 +64,7 @@ public sealed class MessageServer : IAsyncDisposable
     public static Func<MessageConnection, CancellationToken, ValueTask<string?>> RequestPeerId { get; } = async (connection, cancellationToken) =>
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var id = await connection.RequestAsync("id", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var id = await connection.RequestAsync("id", MessagingJson.Options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText();
     };
 
@@ -153,11 +154,23 @@ public sealed class MessageServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Sends one action message to every connected peer, encoded once (clever-show's <c>broadcast_message</c>). Peers that drop meanwhile are skipped.</summary>
-    public async Task BroadcastMessageAsync(string action, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends one action message to every connected peer, encoded once (clever-show's <c>broadcast_message</c>), its arguments serialized through reflection. Peers that drop meanwhile are skipped.</summary>
+    [RequiresUnreferencedCode(TrimmingWarnings.Arguments)]
+    [RequiresDynamicCode(TrimmingWarnings.Arguments)]
+    public Task BroadcastMessageAsync(string action, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default) =>
+        BroadcastMessageAsync(action, JsonSerializerOptions.Default, args, kwargs, cancellationToken);
+
+    /// <summary>
+    /// Sends one action message to every connected peer, encoded once, its arguments serialized by the
+    /// contracts <paramref name="jsonOptions"/> resolve (trimming and Native AOT safe with a
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>'s options). Peers that drop meanwhile are skipped.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><paramref name="jsonOptions"/> know no contract for an argument's type.</exception>
+    public async Task BroadcastMessageAsync(string action, JsonSerializerOptions jsonOptions, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(action);
-        var frame = Frames.Message(action, JsonValues.Args(args), JsonValues.Kwargs(kwargs));
+        ArgumentNullException.ThrowIfNull(jsonOptions);
+        var frame = Frames.Message(action, JsonValues.Args(args, jsonOptions), JsonValues.Kwargs(kwargs, jsonOptions));
         await Task.WhenAll(Connections.Where(c => c.State == ConnectionState.Connected).Select(SendAsync)).ConfigureAwait(false);
 
         async Task SendAsync(MessageConnection connection)
@@ -173,10 +186,22 @@ public sealed class MessageServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one request to every connected peer and gathers each one's outcome (the refactor branch's <c>RequestBatch</c>).</summary>
-    public async Task<IReadOnlyDictionary<MessageConnection, RequestOutcome<JsonElement>>> RequestAllAsync(string requestedValue, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends one request to every connected peer and gathers each one's outcome (the refactor branch's <c>RequestBatch</c>), its arguments serialized through reflection.</summary>
+    [RequiresUnreferencedCode(TrimmingWarnings.Arguments)]
+    [RequiresDynamicCode(TrimmingWarnings.Arguments)]
+    public Task<IReadOnlyDictionary<MessageConnection, RequestOutcome<JsonElement>>> RequestAllAsync(string requestedValue, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RequestAllAsync(requestedValue, JsonSerializerOptions.Default, args, kwargs, timeout, cancellationToken);
+
+    /// <summary>
+    /// Sends one request to every connected peer and gathers each one's outcome, its arguments
+    /// serialized by the contracts <paramref name="jsonOptions"/> resolve (trimming and Native AOT safe
+    /// with a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>'s options).
+    /// </summary>
+    /// <exception cref="NotSupportedException"><paramref name="jsonOptions"/> know no contract for an argument's type.</exception>
+    public async Task<IReadOnlyDictionary<MessageConnection, RequestOutcome<JsonElement>>> RequestAllAsync(string requestedValue, JsonSerializerOptions jsonOptions, IReadOnlyList<object?>? args = null, IReadOnlyDictionary<string, object?>? kwargs = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestedValue);
+        ArgumentNullException.ThrowIfNull(jsonOptions);
         var peers = Connections.Where(c => c.State == ConnectionState.Connected).ToList();
         var outcomes = await Task.WhenAll(peers.Select(AskAsync)).ConfigureAwait(false);
         return peers.Zip(outcomes).ToDictionary(p => p.First, p => p.Second);
@@ -185,7 +210,7 @@ public sealed class MessageServer : IAsyncDisposable
         {
             try
             {
-                return new(true, await connection.RequestAsync(requestedValue, args, kwargs, timeout, cancellationToken).ConfigureAwait(false), null);
+                return new(true, await connection.RequestAsync(requestedValue, jsonOptions, args, kwargs, timeout, cancellationToken).ConfigureAwait(false), null);
             }
             catch (Exception e) when (e is MessagingTimeoutException or RemoteRequestException or ConnectionClosedException)
             {

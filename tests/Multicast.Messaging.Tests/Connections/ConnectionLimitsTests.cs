@@ -15,7 +15,7 @@ public class ConnectionLimitsTests
         await using var loop = new Loopback();
         var server = await loop.StartServerAsync(new MessageRouter(), new MessageConnectionOptions { ReadTimeout = s_short });
         await using var peer = await RawPeer.ConnectAsync(server.LocalEndPoint);
-        var whole = Frames.Message("print", JsonValues.Args(["0123456789"]), JsonValues.Kwargs(null));
+        var whole = Frames.Message("print", JsonValues.Args(["0123456789"], MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options));
 
         await peer.SendAsync(whole[..^5]);
 
@@ -61,7 +61,7 @@ public class ConnectionLimitsTests
 
         Assert.True(await third.WaitForCloseAsync(), "the third from one source is refused");
         await loop.ServerLog.WaitForAsync("the most one source may, and every one of them is active");
-        await elsewhere.SendAsync(Frames.Request("ping", "1", JsonValues.Args(null), JsonValues.Kwargs(null)));
+        await elsewhere.SendAsync(Frames.Request("ping", "1", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options)));
         Assert.Equal("1", (await elsewhere.ReadFrameAsync()).Header.RequestId);
         Assert.True(first.IsOpen && second.IsOpen);
     }

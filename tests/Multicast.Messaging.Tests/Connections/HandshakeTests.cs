@@ -33,7 +33,7 @@ public class HandshakeTests
         server.PeerConnected += (_, _) => Interlocked.Increment(ref connected);
         await using var attacker = await RawPeer.ConnectAsync(server.LocalEndPoint);
 
-        await attacker.SendAsync(Frames.Request("echo", "1", JsonValues.Args(["x"]), JsonValues.Kwargs(null), "chosen-id"));
+        await attacker.SendAsync(Frames.Request("echo", "1", JsonValues.Args(["x"], MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options), "chosen-id"));
 
         Assert.True(await attacker.WaitForCloseAsync());
         await loop.ServerLog.WaitForAsync("Authentication of");

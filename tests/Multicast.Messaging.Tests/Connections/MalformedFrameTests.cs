@@ -46,7 +46,7 @@ public class MalformedFrameTests
         await using var loop = new Loopback();
         await loop.StartServerAsync(new MessageRouter());
         var raw = await RawPeer.ConnectAsync(loop.Server.LocalEndPoint);
-        var frame = Frames.Message("start", JsonValues.Args(null), JsonValues.Kwargs(null));
+        var frame = Frames.Message("start", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options));
 
         await raw.SendAsync(frame[..^3]);
         await raw.DisposeAsync();
@@ -65,7 +65,7 @@ public class MalformedFrameTests
         await loop.StartServerAsync(router);
         await using var raw = await RawPeer.ConnectAsync(loop.Server.LocalEndPoint);
 
-        await raw.SendAsync(Frames.Message("start", JsonValues.Args(null), JsonValues.Kwargs(new Dictionary<string, object?> { ["time"] = "1700000000.0" })));
+        await raw.SendAsync(Frames.Message("start", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(new Dictionary<string, object?> { ["time"] = "1700000000.0" }, MessagingJson.Options)));
         await raw.SendAsync(Encoding.UTF8.GetBytes("\u0000\u007d" + """{"byteorder": "little", "content-type": "json", "content-encoding": "utf-8", "content-length": 73, "message-type": "request"}{"requested_value": "id", "request_id": "0042", "args": [], "kwargs": {}}"""));
         var response = await raw.ReadFrameAsync();
 
@@ -81,7 +81,7 @@ public class MalformedFrameTests
         await using var raw = await RawPeer.ConnectAsync(loop.Server.LocalEndPoint);
 
         await raw.SendAsync(Frames.Response("id", "9999", JsonSerializer.SerializeToElement("nobody asked")));
-        await raw.SendAsync(Frames.Request("ok", "1", JsonValues.Args(null), JsonValues.Kwargs(null)));
+        await raw.SendAsync(Frames.Request("ok", "1", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options)));
 
         Assert.Equal("1", (await raw.ReadFrameAsync()).Header.RequestId);
         await loop.ServerLog.WaitForAsync("Unexpected response!");

@@ -16,9 +16,9 @@ public class FrameCodecPropertyTests
 
     private static readonly byte[][] s_seeds =
     [
-        Frames.Message("print", JsonValues.Args(["hi", 1]), JsonValues.Kwargs(new Dictionary<string, object?> { ["k"] = "v" })),
-        Frames.Request("echo", "42", JsonValues.Args(["x"]), JsonValues.Kwargs(null), "c0ffee", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
-        Frames.Response("echo", "42", JsonValues.From("x"), FrameTypes.StatusOk),
+        Frames.Message("print", JsonValues.Args(["hi", 1], MessagingJson.Options), JsonValues.Kwargs(new Dictionary<string, object?> { ["k"] = "v" }, MessagingJson.Options)),
+        Frames.Request("echo", "42", JsonValues.Args(["x"], MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options), "c0ffee", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+        Frames.Response("echo", "42", JsonValues.From("x", MessagingJson.Options), FrameTypes.StatusOk),
         Frames.ErrorResponse("echo", "42", "boom"),
         Frames.FilePushHeader("shows/a.csv", 5_000_000_000),
         Frames.FileResponseHeader("filetransfer", "7", 12),

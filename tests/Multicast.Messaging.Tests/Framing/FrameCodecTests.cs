@@ -17,7 +17,7 @@ public class FrameCodecTests
     [Fact]
     public void Action_message_matches_the_B2_example_byte_for_byte()
     {
-        var frame = Frames.Message("start", JsonValues.Args(null), JsonValues.Kwargs(new Dictionary<string, object?> { ["time"] = "1700000000.0" }));
+        var frame = Frames.Message("start", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(new Dictionary<string, object?> { ["time"] = "1700000000.0" }, MessagingJson.Options));
 
         Assert.Equal(194, frame.Length);
         Assert.Equal(new byte[] { 0x00, 0x90 }, frame[..2]);
@@ -27,7 +27,7 @@ public class FrameCodecTests
     [Fact]
     public void Request_matches_the_B2_example_byte_for_byte()
     {
-        var frame = Frames.Request("id", "0042", JsonValues.Args(null), JsonValues.Kwargs(null));
+        var frame = Frames.Request("id", "0042", JsonValues.Args(null, MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options));
 
         Assert.Equal(200, frame.Length);
         Assert.Equal(new byte[] { 0x00, 0x7d }, frame[..2]);
@@ -114,7 +114,7 @@ public class FrameCodecTests
     [Fact]
     public void Non_ascii_text_is_written_raw_as_python_does_with_ensure_ascii_false()
     {
-        var frame = Frames.Message("led_fill", JsonValues.Args(["зелёный", "tab\there", "quote\"", "\u0001"]), JsonValues.Kwargs(null));
+        var frame = Frames.Message("led_fill", JsonValues.Args(["зелёный", "tab\there", "quote\"", "\u0001"], MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options));
         var text = Encoding.UTF8.GetString(frame);
 
         Assert.Contains("""{"args": ["зелёный", "tab\there", "quote\"", "\u0001"], "kwargs": {}}""", text, StringComparison.Ordinal);

@@ -74,7 +74,7 @@ public sealed class ReplayAttackTests : IDisposable
 
     private static async Task<string> EchoAsync(RawPeer peer, string text, string connectionId, string requestId)
     {
-        await peer.SendAsync(Frames.Request("echo", requestId, JsonValues.Args([text]), JsonValues.Kwargs(null), connectionId));
+        await peer.SendAsync(Frames.Request("echo", requestId, JsonValues.Args([text], MessagingJson.Options), JsonValues.Kwargs(null, MessagingJson.Options), connectionId));
         var reply = await peer.ReadFrameAsync();
         Assert.Equal(requestId, reply.Header.RequestId);
         using var content = JsonDocument.Parse(reply.Content);

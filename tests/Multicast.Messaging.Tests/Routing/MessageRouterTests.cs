@@ -64,7 +64,7 @@ public class MessageRouterTests
     [Fact]
     public void Kwargs_keep_the_callers_order()
     {
-        var kwargs = JsonValues.Kwargs(new Dictionary<string, object?> { ["z"] = 1, ["a"] = JsonSerializer.SerializeToElement(new[] { 2 }), ["m"] = null });
+        var kwargs = JsonValues.Kwargs(new Dictionary<string, object?> { ["z"] = 1, ["a"] = JsonSerializer.SerializeToElement(new[] { 2 }), ["m"] = null }, MessagingJson.Options);
 
         Assert.Equal(["z", "a", "m"], kwargs.EnumerateObject().Select(p => p.Name));
     }
