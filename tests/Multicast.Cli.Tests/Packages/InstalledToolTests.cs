@@ -15,7 +15,7 @@ public sealed class InstalledToolTests
         var binary = NativeBinary.Target(InstalledTool.Executable);
 
         Assert.True(NativeBinary.IsElf(binary), $"{binary.FullName} is not an ELF executable");
-        Assert.Equal(["Multicast.Cli"], binary.Directory!.GetFiles().Select(f => f.Name));
+        Assert.Equal(["DotnetToolSettings.xml", "Multicast.Cli"], binary.Directory!.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         await AssertEchoesAsync(InstalledTool.Executable, "hello native");
     }
 
