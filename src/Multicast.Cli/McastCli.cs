@@ -10,8 +10,11 @@ namespace Multicast.Cli;
 /// </summary>
 public static class McastCli
 {
+    // Read from the assembly's attributes when asked (--version), not at each start.
+    private static readonly Lazy<string> s_version = new(ReadVersion);
+
     /// <summary>The tool's version, as <c>--version</c> prints it after <c>multicast </c>.</summary>
-    public static string Version { get; } = ReadVersion();
+    public static string Version => s_version.Value;
 
     /// <summary>Runs a command line and waits for it; see <see cref="MainAsync(IReadOnlyList{string}, TextReader?, TextWriter?, TextWriter?, CancellationToken)"/>.</summary>
     /// <returns>The exit code and the tool's <c>(success, result)</c>.</returns>

@@ -10,13 +10,15 @@ namespace Multicast.Cli;
 /// following word up to the next option, and a bad number is reported in argparse's words
 /// (<c>argument --port: invalid int value: 'test'</c>).
 /// </summary>
-internal static class CliOptions
+internal static partial class CliOptions
 {
     /// <summary>The longest wait a timer can be set for, in whole seconds.</summary>
     public const int MaxSeconds = 4_294_967;
 
     // What Python's int() reads that does not fit an int: a number out of range, not an invalid one.
-    private static readonly Regex s_bigInteger = new(@"^\s*[+-]?[0-9]+(_[0-9]+)*\s*$", RegexOptions.CultureInvariant);
+    // Source-generated: built with the program, not parsed at each start (the grammar is built on every run).
+    [GeneratedRegex(@"^\s*[+-]?[0-9]+(_[0-9]+)*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BigInteger();
 
     /// <summary>A switch: present or not, never followed by a value.</summary>
     public static Option<bool> Flag(string name, string description, params string[] aliases) =>
@@ -164,7 +166,7 @@ internal static class CliOptions
         where T : struct
     {
         var token = result.Tokens[^1].Value;
-        if (!tryParse(token, out var value) && !(kind == "int" && s_bigInteger.IsMatch(token)))
+        if (!tryParse(token, out var value) && !(kind == "int" && BigInteger().IsMatch(token)))
         {
             result.AddError($"argument {name}: invalid {kind} value: {PythonText.Repr(token)}");
             return null;

@@ -8,9 +8,10 @@ namespace Multicast.Cli;
 /// (<c>argument --group: ...</c>). Most values are checked while parsing; what remains here is what
 /// only running can tell, such as a host name that does not resolve.
 /// </summary>
-internal static class OptionBlame
+internal static partial class OptionBlame
 {
-    private static readonly Regex s_parameterSuffix = new(@"( \(Parameter '[^']*'\))+$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"( \(Parameter '[^']*'\))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterSuffix();
 
     // The core's parameter names, and the option each one comes from on the command line.
     private static readonly Dictionary<string, string> s_options = new(StringComparer.Ordinal)
@@ -36,7 +37,7 @@ internal static class OptionBlame
         }
 
         // .NET appends " (Parameter 'x')" (once per rethrow) and, for a value out of range, a line "Actual value was ...".
-        var reason = s_parameterSuffix.Replace(argument.Message.Split('\n')[0].TrimEnd('\r'), string.Empty).TrimEnd('.');
+        var reason = ParameterSuffix().Replace(argument.Message.Split('\n')[0].TrimEnd('\r'), string.Empty).TrimEnd('.');
         return reason.Length == 0 ? null : $"argument {option}: {char.ToLowerInvariant(reason[0])}{reason[1..]}";
     }
 }

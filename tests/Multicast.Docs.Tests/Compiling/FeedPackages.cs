@@ -12,6 +12,7 @@ namespace Multicast.Docs.Tests.Compiling;
 /// </summary>
 public sealed class FeedPackages
 {
+    private static readonly string?[] s_toolPackageTypes = ["DotnetTool", "DotnetToolRidPackage"];
     private static readonly string[] s_frameworks = ["net10.0", "net9.0", "net8.0", "netstandard2.1", "netstandard2.0"];
     private static readonly Lazy<FeedPackages> s_local = new(() => Load(Path.Combine(Documentation.Root, "artifacts", "packages")));
 
@@ -53,9 +54,9 @@ public sealed class FeedPackages
                 throw new InvalidOperationException($"two versions of {id} in {feed}: run 'bash eng/pack.sh', which empties the feed first");
             }
 
-            if (nuspec.Descendants().Any(e => e.Name.LocalName == "packageType" && (string?)e.Attribute("name") == "DotnetTool"))
+            if (nuspec.Descendants().Any(e => e.Name.LocalName == "packageType" && s_toolPackageTypes.Contains((string?)e.Attribute("name"))))
             {
-                continue; // a tool is run, not referenced
+                continue; // a tool (its pointer package or the package of one runtime) is run, not referenced
             }
 
             assemblies.AddRange(Extract(zip, Path.Combine(unpacked, id)));
