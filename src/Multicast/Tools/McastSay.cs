@@ -133,6 +133,9 @@ public sealed class McastSay : McastTool, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
+    /// The datagrams go out with blocking sends, which a UDP socket completes at once: an
+    /// asynchronous send would start the runtime's socket engine (a thread and an epoll instance)
+    /// for a process that sends one datagram and exits.
     /// Piped input is read and sent chunk by chunk: when it turns out not to be valid UTF-8, the
     /// chunks before the bad bytes have been sent and the one holding them is not.
     /// </remarks>
@@ -151,12 +154,13 @@ public sealed class McastSay : McastTool, IDisposable
             {
                 await foreach (var chunk in Utf8Chunker.ChunksAsync(args.Input ?? Console.In, args.BufferSize, cancellationToken).ConfigureAwait(false))
                 {
-                    await publisher.SendAsync(Signed(chunk, args.StopKey), cancellationToken).ConfigureAwait(false);
+                    publisher.Send(Signed(chunk, args.StopKey).Span);
                 }
             }
             else
             {
-                await publisher.SendAsync(Signed(PayloadOf(args.Data), args.StopKey), cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                publisher.Send(Signed(PayloadOf(args.Data), args.StopKey).Span);
             }
         }
         catch (Exception e) when (e is DecoderFallbackException or EncoderFallbackException)
