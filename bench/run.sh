@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark, one command: builds our tool and the bench (Release), compiles the minimal C
+# The benchmark, one command: builds our native tool and the bench (Release), compiles the minimal C
 # references with the system compiler, then inside the private namespace measures our HEAR,
 # listener, SAY (in-process and as a process) and echo round trips next to the C references, a raw
 # .NET socket loop and `python3 -m multicast` where it is installed. Prints one Markdown table
@@ -19,8 +19,12 @@ step "bench: compile the C references"
 cc -O2 -Wall -Wextra -pthread -o "$out/mcref" bench/reference/mcref.c
 step "bench: build (Release)"
 dotnet build bench/Multicast.Benchmarks -c Release "${quiet[@]}"
-dotnet build src/Multicast.Cli -c Release "${quiet[@]}"
-tool=(dotnet "$root/src/Multicast.Cli/bin/Release/net10.0/Multicast.Cli.dll")
+# our tool as users install it here: the Native AOT `multicast` (the package Multicast.Cli.RID)
+source eng/native-toolchain.sh
+rid=$(dotnet msbuild src/Multicast.Cli -getProperty:NETCoreSdkPortableRuntimeIdentifier "${quiet[@]:0:2}")
+step "bench: publish the native multicast ($rid, linked by $native_compiler)"
+dotnet publish src/Multicast.Cli -c Release -r "$rid" "${native_toolchain[@]}" "${quiet[@]}" -o "$out/native-tool"
+tool=("$root/$out/native-tool/Multicast.Cli")
 python=
 if python3 -c 'import multicast' 2>/dev/null; then python=python3; fi
 step "bench: measure inside the private namespace (a few minutes)"
