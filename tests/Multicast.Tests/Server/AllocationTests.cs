@@ -35,6 +35,26 @@ public sealed class AllocationTests
         Assert.Equal(0, perDatagram);
     }
 
+    [NetworkTheory]
+    [InlineData(true, false)]
+    [InlineData(true, true)] // batched, even the packet information is free (the portable path pays .NET's endpoint for it)
+    [InlineData(false, false)]
+    public async Task Without_the_recycle_the_batched_and_the_portable_receive_allocate_nothing_per_echoed_datagram(bool batched, bool packetInformation)
+    {
+        BatchReceiver.ForceFallback = !batched;
+        try
+        {
+            var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = false, PacketInformation = packetInformation }, echo: true);
+
+            Assert.Equal(batched, BatchReceiver.IsSupported);
+            Assert.Equal(0, perDatagram);
+        }
+        finally
+        {
+            BatchReceiver.ForceFallback = false;
+        }
+    }
+
     private static async Task<long> MeasureAsync(McastServerOptions options, bool echo)
     {
         var port = TestPorts.Next();
