@@ -90,7 +90,7 @@ internal sealed partial class BatchReceiver
     /// and then takes only what is already queued (MSG_WAITFORONE), so a lone datagram is handed out
     /// at once; not waiting, it returns 0 when nothing is queued.
     /// </summary>
-    /// <returns>How many datagrams arrived; -1 when the system call turned out to be missing (then <see cref="IsSupported"/> is false from now on).</returns>
+    /// <returns>How many datagrams arrived (0 also when the socket was shut down for reading); -1 when the system call turned out to be missing (then <see cref="IsSupported"/> is false from now on).</returns>
     /// <exception cref="SocketException">The socket reported an error.</exception>
     public int Receive(Socket socket, bool wait)
     {
@@ -139,8 +139,15 @@ internal sealed partial class BatchReceiver
 
         if (received >= 0)
         {
-            Count = received;
-            return received;
+            // a message without a sender is a shut-down socket answering, not a datagram: the batch ends before it
+            var real = 0;
+            while (real < received && _headers[real].NameLength != 0)
+            {
+                real++;
+            }
+
+            Count = real;
+            return real;
         }
 
         Count = 0;
@@ -167,12 +174,6 @@ internal sealed partial class BatchReceiver
     public void CopySender(int index, SocketAddress client)
     {
         var length = Math.Min((int)_headers[index].NameLength, client.Buffer.Length);
-        if (length == 0)
-        {
-            // no sender: the socket was shut down (what wakes a waiting receive), not a datagram
-            return;
-        }
-
         _names.AsSpan(index * NameBytes, length).CopyTo(client.Buffer.Span);
         client.Size = length;
     }

@@ -9,6 +9,9 @@ namespace Multicast;
 /// </summary>
 internal static partial class PlatformSockets
 {
+    /// <summary>The receive queue servers and listeners ask for unless told otherwise: room for a burst of tens of thousands of small datagrams.</summary>
+    public const int DefaultReceiveQueueBytes = 8 * 1024 * 1024;
+
     private const int LinuxSolSocket = 1;
     private const int LinuxSoReuseAddr = 2;
     private const int LinuxSoRcvBufForce = 33;

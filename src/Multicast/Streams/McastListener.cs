@@ -209,6 +209,10 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
             {
                 PlatformSockets.SetReceiveQueue(socket, queue);
             }
+            else
+            {
+                AskForDefaultQueue(socket);
+            }
 
             return socket;
         }
@@ -216,6 +220,19 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The default queue is a wish: where the system refuses that much (some BSDs cap it lower), its own default stays.</summary>
+    private static void AskForDefaultQueue(Socket socket)
+    {
+        try
+        {
+            PlatformSockets.SetReceiveQueue(socket, PlatformSockets.DefaultReceiveQueueBytes);
+        }
+        catch (SocketException)
+        {
+            // a smaller queue, not an error
         }
     }
 

@@ -41,18 +41,12 @@ public sealed class AllocationTests
     [InlineData(false, false)]
     public async Task Without_the_recycle_the_batched_and_the_portable_receive_allocate_nothing_per_echoed_datagram(bool batched, bool packetInformation)
     {
-        BatchReceiver.ForceFallback = !batched;
-        try
-        {
-            var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = false, PacketInformation = packetInformation }, echo: true);
+        using var path = new ReceivePath(batched);
 
-            Assert.Equal(batched, BatchReceiver.IsSupported);
-            Assert.Equal(0, perDatagram);
-        }
-        finally
-        {
-            BatchReceiver.ForceFallback = false;
-        }
+        var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = false, PacketInformation = packetInformation }, echo: true);
+
+        Assert.Equal(batched, BatchReceiver.IsSupported);
+        Assert.Equal(0, perDatagram);
     }
 
     private static async Task<long> MeasureAsync(McastServerOptions options, bool echo)
