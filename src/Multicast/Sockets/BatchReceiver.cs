@@ -94,6 +94,7 @@ internal sealed partial class BatchReceiver
     /// <exception cref="SocketException">The socket reported an error.</exception>
     public int Receive(Socket socket, bool wait)
     {
+        Count = 0; // whatever happens below, nothing of the last batch is handed out again
         var slots = _headers.Length;
         for (var i = 0; i < slots; i++)
         {
@@ -150,7 +151,6 @@ internal sealed partial class BatchReceiver
             return real;
         }
 
-        Count = 0;
         var error = Marshal.GetLastPInvokeError();
         switch (error)
         {
