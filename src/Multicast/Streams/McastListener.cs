@@ -70,6 +70,9 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
     /// <summary>The address and port the socket is bound to.</summary>
     public IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>The joined socket (for tests that read what the kernel applied).</summary>
+    internal Socket Socket => _socket;
+
     /// <summary>The tags of this listener's measurements.</summary>
     internal McastMetricTags MetricTags { get; }
 
