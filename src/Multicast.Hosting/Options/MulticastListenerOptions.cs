@@ -33,7 +33,7 @@ public sealed class MulticastListenerOptions : ICheckedOptions
     /// </summary>
     public BoundedChannelFullMode FullMode { get; set; } = BoundedChannelFullMode.Wait;
 
-    /// <summary>The kernel receive queue to ask for, in bytes; null keeps the system default.</summary>
+    /// <summary>The kernel receive queue to ask for, in bytes; null asks for the core listener's default (8 MiB, as HEAR).</summary>
     public int? ReceiveQueueBytes { get; set; }
 
     /// <inheritdoc />

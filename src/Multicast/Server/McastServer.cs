@@ -14,6 +14,9 @@ public class McastServer : UdpServer
     private readonly McastServerOptions _options;
     private readonly List<IPAddress> _groups;
     private readonly IPAddress _group;
+    private SocketDuplicator.SpareDescriptor? _spare;
+    private BatchReceiver? _batch;
+    private int _batchNext;
 
     /// <summary>Creates a server for <paramref name="group"/>:<paramref name="port"/>; it binds when serving starts.</summary>
     /// <param name="group">The group to bind and join; null or empty means <see cref="McastDefaults.Group"/>.</param>
@@ -47,8 +50,9 @@ public class McastServer : UdpServer
     /// Replaces the socket's descriptor with a duplicate of itself (Python's <c>open_for_request</c>).
     /// The duplicate shares the kernel's queue and memberships, so a datagram that arrives meanwhile is
     /// neither lost nor seen twice. On Linux the duplicate takes the old descriptor's number, so the
-    /// same <see cref="UdpServer.Socket"/> object lives on and nothing is allocated; elsewhere a new
-    /// socket object replaces the old one.
+    /// same <see cref="UdpServer.Socket"/> object lives on and nothing is allocated, and it is made in
+    /// one system call (<c>dup3</c> from a duplicate the server keeps open until it closes); elsewhere
+    /// a new socket object replaces the old one.
     /// </summary>
     public void OpenForRequest()
     {
@@ -60,7 +64,8 @@ public class McastServer : UdpServer
 
         try
         {
-            if (!SocketDuplicator.TryRecycleInPlace(old))
+            _spare ??= SocketDuplicator.OpenSpare(old);
+            if (!SocketDuplicator.TryRecycleInPlace(old, _spare))
             {
                 Socket = SocketDuplicator.Duplicate(old);
                 old.Dispose();
@@ -102,12 +107,20 @@ public class McastServer : UdpServer
     /// <summary>
     /// With several groups the socket is bound to the wildcard, so the destination comes from the
     /// packet information; so does the arrival interface when <see cref="McastServerOptions.PacketInformation"/>
-    /// is on. One group without it: a plain receive that allocates nothing.
+    /// is on. One group without it: a plain receive that allocates nothing. Without the recycle, on
+    /// Linux, datagrams are taken off the socket in batches (<c>recvmmsg</c>, which waits for the
+    /// first only) and handed out here one at a time, in order, with the same sender, destination,
+    /// interface and truncation as a one-datagram receive reports.
     /// </summary>
     protected override int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(client);
+        if (!_options.RecycleSocket && BatchReceiver.IsSupported && ReceiveBatched(socket, buffer, client, out localAddress, out interfaceIndex) is var batched and >= 0)
+        {
+            return batched;
+        }
+
         if (!ReadsPacketInformation)
         {
             localAddress = _group;
@@ -124,6 +137,16 @@ public class McastServer : UdpServer
         localAddress = info.Address ?? _group;
         interfaceIndex = info.Interface;
         return length;
+    }
+
+    /// <summary>Closes the socket and the duplicate kept for recycling it, and forgets a batch not yet handed out.</summary>
+    protected override void ServerClose()
+    {
+        base.ServerClose();
+        _spare?.Dispose();
+        _spare = null;
+        _batch = null;
+        _batchNext = 0;
     }
 
     /// <summary>Refuses what <see cref="McastServerOptions.Filter"/> refuses; a filter that throws refuses and is reported to <see cref="HandleError"/>.</summary>
@@ -167,6 +190,40 @@ public class McastServer : UdpServer
         }
 
         base.HandleError(request, exception);
+    }
+
+    /// <summary>
+    /// The next datagram of the current batch, taking a new batch when it is used up; -1 when the
+    /// batch call is missing or took nothing (the caller then receives one datagram itself). A datagram longer than
+    /// <paramref name="buffer"/> is reported with the buffer's length, which the loop drops as oversized.
+    /// </summary>
+    private int ReceiveBatched(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
+    {
+        localAddress = null;
+        interfaceIndex = 0;
+        var batch = _batch ??= new BatchReceiver(BatchReceiver.DefaultSlots, buffer.Length, ReadsPacketInformation);
+        if (_batchNext >= batch.Count)
+        {
+            _batchNext = 0;
+            if (batch.Receive(socket, wait: true) <= 0)
+            {
+                // missing call, or a receive timeout someone set on the socket: the plain receive reports it
+                return -1;
+            }
+        }
+
+        var index = _batchNext++;
+        var payload = batch.Payload(index).Span;
+        var length = Math.Min(payload.Length, buffer.Length);
+        payload[..length].CopyTo(buffer);
+        batch.CopySender(index, client);
+        if (ReadsPacketInformation)
+        {
+            (localAddress, interfaceIndex) = batch.PacketInformation(index);
+        }
+
+        localAddress ??= _group;
+        return batch.Truncated(index) ? buffer.Length : length;
     }
 
     /// <summary>Every group joined, comma-separated.</summary>

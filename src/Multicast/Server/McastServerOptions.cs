@@ -22,18 +22,20 @@ public sealed record McastServerOptions
     /// <summary>
     /// Whether every request carries its destination group and arrival interface
     /// (<see cref="UdpRequest.LocalAddress"/>, <see cref="UdpRequest.InterfaceIndex"/>), read from the
-    /// packet information. Always on with several groups; otherwise off by default, since it costs
-    /// one allocation per datagram.
+    /// packet information. Always on with several groups; otherwise off by default, since with the
+    /// recycle (or where batched receive is unavailable) it costs one allocation per datagram.
     /// </summary>
     public bool PacketInformation { get; init; }
 
     /// <summary>
     /// Whether to recycle the socket after every request, as Python's server does. On by default for
-    /// parity; the recycle duplicates the descriptor, so it loses nothing but costs one socket object
-    /// per request. Turn it off for an allocation-free loop.
+    /// parity; the recycle duplicates the descriptor, so it loses nothing (on Linux it is one
+    /// <c>dup3</c> onto the same descriptor number and allocates nothing; elsewhere it costs one
+    /// socket object per request). Turned off, the server receives in batches on Linux
+    /// (<c>recvmmsg</c>, never waiting to fill one) and still hands the hooks one datagram at a time.
     /// </summary>
     public bool RecycleSocket { get; init; } = true;
 
     /// <summary>The kernel receive queue to ask for, in bytes, so bursts wait instead of being dropped.</summary>
-    public int ReceiveQueueBytes { get; init; } = 8 * 1024 * 1024;
+    public int ReceiveQueueBytes { get; init; } = PlatformSockets.DefaultReceiveQueueBytes;
 }

@@ -9,6 +9,9 @@ namespace Multicast;
 /// </summary>
 internal static partial class PlatformSockets
 {
+    /// <summary>The receive queue servers and listeners ask for unless told otherwise: room for a burst of tens of thousands of small datagrams.</summary>
+    public const int DefaultReceiveQueueBytes = 8 * 1024 * 1024;
+
     private const int LinuxSolSocket = 1;
     private const int LinuxSoReuseAddr = 2;
     private const int LinuxSoRcvBufForce = 33;
@@ -64,20 +67,24 @@ internal static partial class PlatformSockets
     /// <summary>
     /// Asks for a receive queue of <paramref name="bytes"/>, past the rmem_max cap when the process may
     /// (SO_RCVBUFFORCE needs CAP_NET_ADMIN), so a burst waits in the kernel instead of being dropped.
+    /// Forced first, as the C reference does: Linux reports a capped SO_RCVBUF doubled (its
+    /// bookkeeping share), so reading it back cannot tell whether the cap cut the request.
     /// </summary>
     public static void SetReceiveQueue(Socket socket, int bytes)
     {
-        socket.ReceiveBufferSize = bytes;
-        if (OperatingSystem.IsLinux() && socket.ReceiveBufferSize < bytes)
+        if (OperatingSystem.IsLinux())
         {
             try
             {
                 socket.SetRawSocketOption(LinuxSolSocket, LinuxSoRcvBufForce, BitConverter.GetBytes(bytes));
+                return;
             }
             catch (SocketException)
             {
-                // Without CAP_NET_ADMIN the capped size stays; that is a smaller queue, not an error.
+                // Without CAP_NET_ADMIN: the capped size below, a smaller queue rather than an error.
             }
         }
+
+        socket.ReceiveBufferSize = bytes;
     }
 }

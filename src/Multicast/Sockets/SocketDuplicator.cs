@@ -33,37 +33,62 @@ internal static partial class SocketDuplicator
     }
 
     /// <summary>
-    /// Recycles <paramref name="socket"/> where it stands: a duplicate of its descriptor is moved onto
-    /// the descriptor's own number (Linux <c>dup3</c>, close-on-exec kept) and the spare closed. The
-    /// kernel socket, its queue and memberships are untouched, as with <see cref="Duplicate"/>, but the
-    /// managed object lives on, so a recycle allocates nothing.
+    /// Opens a standing duplicate of <paramref name="socket"/>'s descriptor (close-on-exec) for
+    /// <see cref="TryRecycleInPlace"/>; null where the platform has no <c>dup3</c>.
     /// </summary>
-    /// <returns>False where the platform has no <c>dup3</c>: then <see cref="Duplicate"/> is the way.</returns>
-    public static bool TryRecycleInPlace(Socket socket)
+    public static SpareDescriptor? OpenSpare(Socket socket)
     {
         if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var spare = FcntlDup((int)socket.SafeHandle.DangerousGetHandle(), DupCloseOnExec, 0);
+        return spare < 0 ? throw new SocketException(Marshal.GetLastPInvokeError()) : new SpareDescriptor(spare);
+    }
+
+    /// <summary>
+    /// Recycles <paramref name="socket"/> where it stands, in one system call: <c>dup3</c> closes the
+    /// descriptor and reopens its number as a duplicate of <paramref name="spare"/> (close-on-exec
+    /// kept). The kernel socket, its queue and memberships are untouched, as with
+    /// <see cref="Duplicate"/>, but the managed object lives on, so a recycle allocates nothing; the
+    /// spare stays open for the next recycle.
+    /// </summary>
+    /// <returns>False without a spare (a platform with no <c>dup3</c>): then <see cref="Duplicate"/> is the way.</returns>
+    public static bool TryRecycleInPlace(Socket socket, SpareDescriptor? spare)
+    {
+        if (spare is null)
         {
             return false;
         }
 
         var fd = (int)socket.SafeHandle.DangerousGetHandle();
-        var spare = Dup(fd);
-        if (spare < 0)
-        {
-            throw new SocketException(Marshal.GetLastPInvokeError());
-        }
+        var moved = Dup3(spare.Descriptor, fd, CloseOnExec);
+        return moved == fd ? true : throw new SocketException(Marshal.GetLastPInvokeError());
+    }
 
-        var moved = Dup3(spare, fd, CloseOnExec);
-        var error = Marshal.GetLastPInvokeError();
-        _ = Close(spare);
-        return moved == fd ? true : throw new SocketException(error);
+    /// <summary>A duplicate descriptor held open beside a socket, closed when disposed.</summary>
+    internal sealed class SpareDescriptor : SafeHandle
+    {
+        public SpareDescriptor(int descriptor)
+            : base(invalidHandleValue: -1, ownsHandle: true) => SetHandle(descriptor);
+
+        public override bool IsInvalid => handle == -1;
+
+        public int Descriptor => (int)handle;
+
+        protected override bool ReleaseHandle() => SocketDuplicator.Close((int)handle) == 0;
     }
 
     private const int CloseOnExec = 0x80000; // O_CLOEXEC on Linux
+    private const int DupCloseOnExec = 1030; // F_DUPFD_CLOEXEC on Linux
 
 #pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for int-to-int calls.
     [DllImport("libc", EntryPoint = "dup", SetLastError = true)]
     private static extern int Dup(int fd);
+
+    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int FcntlDup(int fd, int command, int lowest);
 
     [DllImport("libc", EntryPoint = "dup3", SetLastError = true)]
     private static extern int Dup3(int oldFd, int newFd, int flags);

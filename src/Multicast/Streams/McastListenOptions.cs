@@ -32,6 +32,10 @@ public sealed record McastListenOptions
     /// </summary>
     public long? Limit { get; init; }
 
-    /// <summary>The kernel receive queue to ask for, in bytes, so bursts wait while a handler works; null keeps the system default.</summary>
+    /// <summary>
+    /// The kernel receive queue to ask for, in bytes, so bursts wait while a handler works; null asks
+    /// for the same 8 MiB as the HEAR server (past <c>net.core.rmem_max</c> where the process may).
+    /// It is a limit, not memory taken: the kernel uses it only while datagrams wait.
+    /// </summary>
     public int? ReceiveQueueBytes { get; init; }
 }

@@ -16,15 +16,23 @@ namespace Multicast;
 /// The socket is bound and joined when the listener is created, so anything sent afterwards is
 /// queued by the kernel even before the first receive. One receive at a time: the listener reuses
 /// one pooled buffer and counts what it delivers, which is how <see cref="McastListenOptions.Limit"/>
-/// stays exact. Every receive is cancellable and returns promptly when cancelled.
+/// stays exact. Every receive is cancellable and returns promptly when cancelled. On Linux the
+/// listener takes what is already queued in batches (<c>recvmmsg</c>, never waiting to fill one) and
+/// waits asynchronously only when the queue is empty; elsewhere it receives one datagram at a time.
 /// </remarks>
 public sealed partial class McastListener : IDisposable, IAsyncDisposable
 {
+    /// <summary>Slots per batch: 8 of 64 KiB, pinned for the listener's life once it first receives.</summary>
+    private const int ListenerBatchSlots = 8;
+
     private readonly Socket _socket;
     private readonly Func<McastDatagram, bool>? _filter;
     private readonly long? _limit;
     private readonly ILogger _logger;
     private byte[]? _buffer;
+    private BatchReceiver? _batch;
+    private int _batchNext;
+    private SocketAddress? _sender;
     private long _delivered;
     private int _receiving;
     private int _disposed;
@@ -61,6 +69,9 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
 
     /// <summary>The address and port the socket is bound to.</summary>
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The joined socket (for tests that read what the kernel applied).</summary>
+    internal Socket Socket => _socket;
 
     /// <summary>The tags of this listener's measurements.</summary>
     internal McastMetricTags MetricTags { get; }
@@ -201,6 +212,10 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
             {
                 PlatformSockets.SetReceiveQueue(socket, queue);
             }
+            else
+            {
+                AskForDefaultQueue(socket);
+            }
 
             return socket;
         }
@@ -211,11 +226,25 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>The default queue is a wish: where the system refuses that much (some BSDs cap it lower), its own default stays.</summary>
+    private static void AskForDefaultQueue(Socket socket)
+    {
+        try
+        {
+            PlatformSockets.SetReceiveQueue(socket, PlatformSockets.DefaultReceiveQueueBytes);
+        }
+        catch (SocketException)
+        {
+            // a smaller queue, not an error
+        }
+    }
+
     private async ValueTask<McastDatagram> ReceiveViewAsync(byte[] buffer, CancellationToken cancellationToken)
     {
         try
         {
-            return await DatagramReceiver.ReceiveViewAsync(_socket, buffer, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return NextQueued() ?? await DatagramReceiver.ReceiveViewAsync(_socket, buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e) when (Volatile.Read(ref _disposed) != 0)
         {
@@ -225,5 +254,33 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
         {
             throw McastSocketException.For($"receiving on {LocalEndPoint}", e);
         }
+    }
+
+    /// <summary>
+    /// The next datagram of the current batch, or of a new batch of what the kernel has queued
+    /// already; null when nothing is queued (or batches are not supported): then the caller waits.
+    /// </summary>
+    private McastDatagram? NextQueued()
+    {
+        if (!BatchReceiver.IsSupported)
+        {
+            return null;
+        }
+
+        var batch = _batch ??= new BatchReceiver(ListenerBatchSlots, McastDefaults.ReceiveBufferSize, packetInformation: true);
+        if (_batchNext >= batch.Count)
+        {
+            _batchNext = 0;
+            if (batch.Receive(_socket, wait: false) <= 0)
+            {
+                return null;
+            }
+        }
+
+        var index = _batchNext++;
+        var sender = _sender ??= new SocketAddress(_socket.AddressFamily);
+        batch.CopySender(index, sender);
+        var (destination, interfaceIndex) = batch.PacketInformation(index);
+        return new McastDatagram(batch.Payload(index), (IPEndPoint)LocalEndPoint.Create(sender), destination, interfaceIndex, batch.Truncated(index));
     }
 }

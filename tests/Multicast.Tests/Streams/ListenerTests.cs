@@ -110,4 +110,27 @@ public sealed class ListenerTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => pending.Within("the receive to end"));
     }
+
+    [NetworkFact]
+    public async Task A_listeners_default_queue_holds_a_burst_sent_before_its_first_receive()
+    {
+        // the system's default queue (about 200 KiB) holds a few hundred small datagrams; HEAR's 8 MiB holds them all
+        const int Burst = 3_000;
+        var port = TestPorts.Next();
+        using var listener = new McastListener(new McastListenOptions { Groups = ["239.7.2.9"], Port = port });
+        using var peer = new UdpPeer();
+        for (var i = 0; i < Burst; i++)
+        {
+            peer.Send("239.7.2.9", port, "burst");
+        }
+
+        using var deadline = Deadline.Start();
+        var received = 0;
+        while (received < Burst && await listener.ReceiveAsync(deadline.Token) is not null)
+        {
+            received++;
+        }
+
+        Assert.Equal(Burst, received);
+    }
 }
