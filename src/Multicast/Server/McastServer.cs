@@ -107,16 +107,17 @@ public class McastServer : UdpServer
     /// <summary>
     /// With several groups the socket is bound to the wildcard, so the destination comes from the
     /// packet information; so does the arrival interface when <see cref="McastServerOptions.PacketInformation"/>
-    /// is on. One group without it: a plain receive that allocates nothing. Without the recycle, on
-    /// Linux, datagrams are taken off the socket in batches (<c>recvmmsg</c>, which waits for the
-    /// first only) and handed out here one at a time, in order, with the same sender, destination,
-    /// interface and truncation as a one-datagram receive reports.
+    /// is on. One group without it: a plain receive that allocates nothing. On Linux, datagrams are
+    /// taken off the socket in batches (<c>recvmmsg</c>, which waits for the first only) and handed
+    /// out here one at a time, in order, with the same sender, destination, interface and truncation
+    /// as a one-datagram receive reports. The recycle allows it: it swaps descriptors of one kernel
+    /// socket, so a datagram taken before a recycle is the one the next receive would have returned.
     /// </summary>
     protected override int Receive(Socket socket, Span<byte> buffer, SocketAddress client, out IPAddress? localAddress, out int interfaceIndex)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(client);
-        if (!_options.RecycleSocket && BatchReceiver.IsSupported && ReceiveBatched(socket, buffer, client, out localAddress, out interfaceIndex) is var batched and >= 0)
+        if (BatchReceiver.IsSupported && ReceiveBatched(socket, buffer, client, out localAddress, out interfaceIndex) is var batched and >= 0)
         {
             return batched;
         }

@@ -31,8 +31,9 @@ public sealed record McastServerOptions
     /// Whether to recycle the socket after every request, as Python's server does. On by default for
     /// parity; the recycle duplicates the descriptor, so it loses nothing (on Linux it is one
     /// <c>dup3</c> onto the same descriptor number and allocates nothing; elsewhere it costs one
-    /// socket object per request). Turned off, the server receives in batches on Linux
-    /// (<c>recvmmsg</c>, never waiting to fill one) and still hands the hooks one datagram at a time.
+    /// socket object per request). Either way the server receives in batches on Linux
+    /// (<c>recvmmsg</c>, never waiting to fill one) and hands the hooks one datagram at a time;
+    /// turned off, it saves the one system call per request the recycle costs.
     /// </summary>
     public bool RecycleSocket { get; init; } = true;
 

@@ -36,14 +36,16 @@ public sealed class AllocationTests
     }
 
     [NetworkTheory]
-    [InlineData(true, false)]
-    [InlineData(true, true)] // batched, even the packet information is free (the portable path pays .NET's endpoint for it)
-    [InlineData(false, false)]
-    public async Task Without_the_recycle_the_batched_and_the_portable_receive_allocate_nothing_per_echoed_datagram(bool batched, bool packetInformation)
+    [InlineData(true, false, false)]
+    [InlineData(true, true, false)] // batched, even the packet information is free (the portable path pays .NET's endpoint for it)
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, false, true)]
+    public async Task The_batched_and_the_portable_receive_allocate_nothing_per_echoed_datagram(bool batched, bool packetInformation, bool recycle)
     {
         using var path = new ReceivePath(batched);
 
-        var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = false, PacketInformation = packetInformation }, echo: true);
+        var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = recycle, PacketInformation = packetInformation }, echo: true);
 
         Assert.Equal(batched, BatchReceiver.IsSupported);
         Assert.Equal(0, perDatagram);

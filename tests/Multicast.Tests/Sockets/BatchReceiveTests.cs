@@ -19,16 +19,18 @@ public sealed class BatchReceiveTests
     private const int Burst = 40;
 
     [NetworkTheory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_server_without_the_recycle_hands_out_a_burst_in_order_with_senders_groups_interfaces_and_drops(bool batched)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)] // the recycle swaps descriptors of one socket between the datagrams of a batch
+    [InlineData(false, true)]
+    public async Task A_server_hands_out_a_burst_in_order_with_senders_groups_interfaces_and_drops(bool batched, bool recycle)
     {
         using var path = new ReceivePath(batched);
         var port = TestPorts.Next();
         var handler = new RecordingHandler();
         var options = new McastServerOptions
         {
-            RecycleSocket = false,
+            RecycleSocket = recycle,
             PacketInformation = true,
             Filter = d => !d.Text.StartsWith('x'),
         };
