@@ -17,8 +17,8 @@ internal static class Comparison
     private const int RoundTrips = 2_000;
 
     // A virtual machine's neighbours move single runs by several percent either way (the C server
-    // itself lost 0-13 % of one paced second in runs minutes apart): each server gets the same
-    // number of runs, and the table shows their median and every run.
+    // itself lost 0-20 % of one paced second in runs minutes apart): each server gets the same
+    // number of runs, alternating with the others', and the table shows their median and every run.
     private const int Runs = 5;
     private const int SendLoop = 50_000;
     private const int ReceiveBlast = 200_000;
@@ -43,10 +43,7 @@ internal static class Comparison
             servers.Add(("Python", python, port => ["--daemon", "HEAR", "--group", Group, "--port", port]));
         }
 
-        foreach (var (column, command, arguments) in servers)
-        {
-            await HearAsync(table, column, reference, command, arguments);
-        }
+        await HearAsync(table, reference, servers);
 
         SendLoops(table);
         await ReceiveLoopsAsync(table, reference);
@@ -72,28 +69,64 @@ internal static class Comparison
         return times[times.Count / 2];
     }
 
-    private static async Task HearAsync(Table table, string column, Command reference, Command server, Func<string, string[]> arguments)
+    /// <summary>
+    /// Every HEAR server runs at once, each on its own port, and the paced and round-trip runs
+    /// alternate between them, so a slow stretch of the machine falls on all of them alike.
+    /// </summary>
+    private static async Task HearAsync(Table table, Command reference, List<(string Column, Command Command, Func<string, string[]> Arguments)> servers)
     {
-        var port = NextPort();
-        var portText = port.ToString(CultureInfo.InvariantCulture);
-        using var process = server.Start(arguments(portText));
-        await EchoProbe.WaitForEchoAsync(Group, port);
-
-        var burst = Programs(reference.Run("send", Group, portText, Burst.ToString(CultureInfo.InvariantCulture), "0", "64").Output, "answered", "duplicates");
-        table.Add($"HEAR, one unpaced burst of {Burst:N0}: answered", column, burst[0]);
-        table.Add($"HEAR resident memory after the burst, MiB", column, ProcessSample.Read(process.Id, 0).RssMiB);
-        var losses = Repeat(() => 100.0 * (Paced - Programs(reference.Run("send", Group, portText, Paced.ToString(CultureInfo.InvariantCulture), Paced.ToString(CultureInfo.InvariantCulture), "64").Output, "answered", "seconds")[0]) / Paced);
-        table.Add($"HEAR loss at {Paced:N0} msg/s offered (paced), %, median of {Runs}", column, Median(losses), EveryRun(losses));
-        var rtts = Repeat(() => Programs(reference.Run("rtt", Group, portText, RoundTrips.ToString(CultureInfo.InvariantCulture)).Output, "p50", "p99"));
-        var p50 = rtts.Select(r => r[0]).ToList();
-        var p99 = rtts.Select(r => r[1]).ToList();
-        table.Add($"echo round trip back-to-back, p50 µs, median of {Runs}", column, Median(p50), EveryRun(p50));
-        table.Add($"echo round trip back-to-back, p99 µs, median of {Runs}", column, Median(p99), EveryRun(p99));
-
-        reference.Run("say", Group, portText, "STOP");
-        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        var running = new List<(string Column, string Port, Process Process)>();
+        try
         {
-            process.Kill(entireProcessTree: true);
+            foreach (var (column, command, arguments) in servers)
+            {
+                var port = NextPort(except: running.Select(r => r.Port));
+                var portText = port.ToString(CultureInfo.InvariantCulture);
+                running.Add((column, portText, command.Start(arguments(portText))));
+                await EchoProbe.WaitForEchoAsync(Group, port);
+            }
+
+            foreach (var (column, port, process) in running)
+            {
+                var burst = Programs(reference.Run("send", Group, port, Burst.ToString(CultureInfo.InvariantCulture), "0", "64").Output, "answered", "duplicates");
+                table.Add($"HEAR, one unpaced burst of {Burst:N0}: answered", column, burst[0]);
+                table.Add($"HEAR resident memory after the burst, MiB", column, ProcessSample.Read(process.Id, 0).RssMiB);
+            }
+
+            var losses = running.ToDictionary(r => r.Column, _ => new List<double>());
+            var p50 = running.ToDictionary(r => r.Column, _ => new List<double>());
+            var p99 = running.ToDictionary(r => r.Column, _ => new List<double>());
+            for (var run = 0; run < Runs; run++)
+            {
+                foreach (var (column, port, _) in running)
+                {
+                    var answered = Programs(reference.Run("send", Group, port, Paced.ToString(CultureInfo.InvariantCulture), Paced.ToString(CultureInfo.InvariantCulture), "64").Output, "answered", "seconds")[0];
+                    losses[column].Add(100.0 * (Paced - answered) / Paced);
+                    var rtt = Programs(reference.Run("rtt", Group, port, RoundTrips.ToString(CultureInfo.InvariantCulture)).Output, "p50", "p99");
+                    p50[column].Add(rtt[0]);
+                    p99[column].Add(rtt[1]);
+                }
+            }
+
+            foreach (var (column, _, _) in running)
+            {
+                table.Add($"HEAR loss at {Paced:N0} msg/s offered (paced), %, median of {Runs}", column, Median(losses[column]), EveryRun(losses[column]));
+                table.Add($"echo round trip back-to-back, p50 µs, median of {Runs}", column, Median(p50[column]), EveryRun(p50[column]));
+                table.Add($"echo round trip back-to-back, p99 µs, median of {Runs}", column, Median(p99[column]), EveryRun(p99[column]));
+            }
+        }
+        finally
+        {
+            foreach (var (_, port, process) in running)
+            {
+                reference.Run("say", Group, port, "STOP");
+                if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                process.Dispose();
+            }
         }
     }
 
@@ -131,13 +164,22 @@ internal static class Comparison
         table.Add("receiving loop, msg/s (unpaced C sender)", "C", received[1] > 0 ? (received[0] - 1) / received[1] : 0, $"{received[0]:N0} of {ReceiveBlast:N0}");
     }
 
-    private static List<T> Repeat<T>(Func<T> run) => Enumerable.Range(0, Runs).Select(_ => run()).ToList();
-
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static string EveryRun(List<double> values) => "runs: " + string.Join(" / ", values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)));
 
     private static double[] Programs(string output, params string[] names) => Command.Read(output, names);
 
-    private static int NextPort() => 50000 + Random.Shared.Next(10000);
+    private static int NextPort(IEnumerable<string>? except = null)
+    {
+        var taken = except?.ToHashSet() ?? [];
+        int port;
+        do
+        {
+            port = 50000 + Random.Shared.Next(10000);
+        }
+        while (taken.Contains(port.ToString(CultureInfo.InvariantCulture)));
+
+        return port;
+    }
 }
