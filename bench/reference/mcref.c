@@ -4,6 +4,9 @@
  *
  *   mcref echo GROUP PORT              join, answer each datagram with "HEAR [ UPPER SAID ('a', p) ] from GROUP"
  *                                      (ASCII upper-casing only), stop on a datagram containing STOP
+ *   mcref echo-recycle GROUP PORT      the same in the Python server's shape at its least: the echo goes out from
+ *                                      the receiving socket, which is recycled after every request by one dup3 of a
+ *                                      kept duplicate onto its descriptor (what our HEAR does on Linux)
  *   mcref recv GROUP PORT COUNT SECS   join, count datagrams until COUNT or SECS of silence; print "received N in S s"
  *   mcref send GROUP PORT COUNT RATE SIZE
  *                                      send COUNT datagrams of SIZE bytes ("%010d" numbered), RATE per second
@@ -19,6 +22,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
@@ -81,9 +85,11 @@ static int sending_socket(void)
     return s;
 }
 
-static int echo(const char *group, int port)
+static int echo(const char *group, int port, int recycle)
 {
-    int s = joined_socket(group, port), r = socket(AF_INET, SOCK_DGRAM, 0);
+    int s = joined_socket(group, port), r = recycle ? s : socket(AF_INET, SOCK_DGRAM, 0);
+    int spare = recycle ? fcntl(s, F_DUPFD_CLOEXEC, 0) : -1;
+    if (recycle && spare < 0) die("dup");
     char in[65536], out[65536 + 128], host[INET_ADDRSTRLEN];
     for (;;) {
         struct sockaddr_in from;
@@ -100,6 +106,7 @@ static int echo(const char *group, int port)
         int m = snprintf(out, sizeof out, "HEAR [ %s SAID ('%s', %d) ] from %s", in, host, ntohs(from.sin_port), group);
         sendto(r, out, (size_t)m, 0, (struct sockaddr *)&from, len);
         if (stop) return 0;
+        if (recycle && dup3(spare, s, O_CLOEXEC) < 0) die("dup3");
     }
 }
 
@@ -206,7 +213,8 @@ static int rtt(const char *group, int port, long count)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 4 && !strcmp(argv[1], "echo")) return echo(argv[2], atoi(argv[3]));
+    if (argc >= 4 && !strcmp(argv[1], "echo")) return echo(argv[2], atoi(argv[3]), 0);
+    if (argc >= 4 && !strcmp(argv[1], "echo-recycle")) return echo(argv[2], atoi(argv[3]), 1);
     if (argc >= 6 && !strcmp(argv[1], "recv")) return recv_count(argv[2], atoi(argv[3]), atol(argv[4]), atof(argv[5]));
     if (argc >= 7 && !strcmp(argv[1], "send")) return send_paced(argv[2], atoi(argv[3]), atol(argv[4]), atof(argv[5]), atoi(argv[6]));
     if (argc >= 5 && !strcmp(argv[1], "rtt")) return rtt(argv[2], atoi(argv[3]), atol(argv[4]));

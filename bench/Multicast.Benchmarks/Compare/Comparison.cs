@@ -37,6 +37,9 @@ internal static class Comparison
         {
             ("ours", tool, port => ["--daemon", "HEAR", "--group", Group, "--port", port]),
             ("C", reference, port => ["echo", Group, port]),
+
+            // C with our HEAR's recycle: what the kernel allows a server of the Python shape
+            ("C, recycling", reference, port => ["echo-recycle", Group, port]),
         };
         if (python is not null)
         {
