@@ -13,7 +13,7 @@ internal sealed class EchoRateLimiter
 
     private readonly double _perSecond;
     private readonly TimeProvider _time;
-    private readonly Dictionary<IPAddress, Bucket> _buckets = [];
+    private readonly Dictionary<SenderAddress, Bucket> _buckets = [];
     private long _sweptAt;
 
     public EchoRateLimiter(int perSecond, TimeProvider time)
@@ -23,7 +23,7 @@ internal sealed class EchoRateLimiter
     }
 
     /// <summary>Takes one echo from <paramref name="sender"/>'s bucket; false when it is empty.</summary>
-    public bool TryTake(IPAddress sender)
+    public bool TryTake(SenderAddress sender)
     {
         var now = _time.GetTimestamp();
         lock (_buckets)

@@ -159,20 +159,29 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
             return true;
         }
 
-        var client = request.ClientEndPoint!;
-        if (_link is not null && !_link.Contains(request.InterfaceIndex, client.Address))
+        // the sender as a value read from the raw address: no endpoint object per datagram
+        var sender = SenderAddress.From(request.ClientAddress!);
+        if (_link is not null && !_link.Contains(request.InterfaceIndex, sender))
         {
-            ServerLog.EchoRefused(_logger, client, "the sender is not on the link the datagram arrived on");
-            return false;
+            return Refused(request, "the sender is not on the link the datagram arrived on");
         }
 
-        if (_rate is not null && !_rate.TryTake(client.Address))
+        if (_rate is not null && !_rate.TryTake(sender))
         {
-            ServerLog.EchoRefused(_logger, client, "the sender's echo rate is used up");
-            return false;
+            return Refused(request, "the sender's echo rate is used up");
         }
 
         return true;
+    }
+
+    private bool Refused(UdpRequest request, string reason)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            ServerLog.EchoRefused(_logger, request.ClientEndPoint!, reason);
+        }
+
+        return false;
     }
 
     private void Reply(SocketAddress client, ReadOnlySpan<byte> echo)

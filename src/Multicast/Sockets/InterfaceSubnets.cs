@@ -22,16 +22,11 @@ internal sealed class InterfaceSubnets
     public InterfaceSubnets(TimeProvider time) => _time = time;
 
     /// <summary>Whether <paramref name="sender"/> lies in a subnet of interface <paramref name="interfaceIndex"/>.</summary>
-    public bool Contains(int interfaceIndex, IPAddress sender)
+    public bool Contains(int interfaceIndex, SenderAddress sender)
     {
         if (interfaceIndex <= 0)
         {
             return false;
-        }
-
-        if (sender.IsIPv4MappedToIPv6)
-        {
-            sender = sender.MapToIPv4();
         }
 
         lock (_gate)
@@ -53,7 +48,7 @@ internal sealed class InterfaceSubnets
         }
     }
 
-    private bool Find(int interfaceIndex, IPAddress sender)
+    private bool Find(int interfaceIndex, SenderAddress sender)
     {
         if (!_byIndex.TryGetValue(interfaceIndex, out var subnets))
         {
@@ -80,35 +75,14 @@ internal sealed class InterfaceSubnets
             var index = nic.Supports(NetworkInterfaceComponent.IPv4) ? properties.GetIPv4Properties().Index
                 : nic.Supports(NetworkInterfaceComponent.IPv6) ? properties.GetIPv6Properties().Index
                 : 0;
-            subnets[index] = properties.UnicastAddresses.Select(u => new Subnet(u.Address, u.PrefixLength)).ToArray();
+            subnets[index] = properties.UnicastAddresses.Select(u => new Subnet(SenderAddress.From(u.Address), u.PrefixLength)).ToArray();
         }
 
         return subnets;
     }
 
-    private readonly record struct Subnet(IPAddress Address, int PrefixLength)
+    private readonly record struct Subnet(SenderAddress Address, int PrefixLength)
     {
-        public bool Contains(IPAddress sender)
-        {
-            if (sender.AddressFamily != Address.AddressFamily)
-            {
-                return false;
-            }
-
-            Span<byte> mine = stackalloc byte[16];
-            Span<byte> theirs = stackalloc byte[16];
-            _ = Address.TryWriteBytes(mine, out var length);
-            _ = sender.TryWriteBytes(theirs, out _);
-            var bits = Math.Min(PrefixLength, length * 8);
-            var whole = bits / 8;
-            if (!mine[..whole].SequenceEqual(theirs[..whole]))
-            {
-                return false;
-            }
-
-            var rest = bits % 8;
-            var mask = (byte)(0xFF << (8 - rest));
-            return rest == 0 || (mine[whole] & mask) == (theirs[whole] & mask);
-        }
+        public bool Contains(SenderAddress sender) => Address.SharesPrefix(sender, PrefixLength);
     }
 }

@@ -51,10 +51,28 @@ public sealed class AllocationTests
         Assert.Equal(0, perDatagram);
     }
 
-    private static async Task<long> MeasureAsync(McastServerOptions options, bool echo)
+    [NetworkFact]
+    public async Task The_hardened_echo_checks_link_and_rate_without_allocating_per_datagram()
+    {
+        var hardened = new HearOptions { EchoLinkOnly = true, EchoRate = 1_000_000 };
+        var echoedAfterwards = string.Empty;
+
+        // the counting handler wraps HEAR's, so the server is told to read the arrival interface itself
+        var perDatagram = await MeasureAsync(new McastServerOptions { PacketInformation = true }, echo: true, hardened, async port =>
+        {
+            // the checks let this sender through (it is on the link, within its rate): the echoes measured were sent
+            using var peer = new EchoPeer();
+            echoedAfterwards = await peer.SendUntilAnsweredAsync("239.8.8.8", port, "still echoed", "HEAR [ STILL ECHOED SAID");
+        });
+
+        Assert.Equal(0, perDatagram);
+        Assert.Contains("HEAR [ STILL ECHOED SAID", echoedAfterwards, StringComparison.Ordinal);
+    }
+
+    private static async Task<long> MeasureAsync(McastServerOptions options, bool echo, HearOptions? hearOptions = null, Func<int, Task>? afterwards = null)
     {
         var port = TestPorts.Next();
-        using var hear = echo ? new HearUdpHandler() : null;
+        using var hear = echo ? new HearUdpHandler(options: hearOptions) : null;
         var handler = new CountingHandler(Datagrams, hear);
         await using var running = RunningServer.Start(new McastServer("239.8.8.8", port, handler, options));
         using var peer = new UdpPeer();
@@ -78,6 +96,11 @@ public sealed class AllocationTests
         }
 
         await handler.Done.Task.Within($"{Datagrams} datagrams handled");
+        if (afterwards is not null)
+        {
+            await afterwards(port);
+        }
+
         return (handler.LastAllocated - handler.FirstAllocated) / (Datagrams - Warmup);
     }
 
