@@ -21,6 +21,7 @@ public class UdpServer : IDisposable
 {
     private readonly ManualResetEventSlim _loopExited = new(initialState: true);
     private volatile bool _shutdownRequested;
+    private volatile bool _readShutDown;
     private int _handlingThreadId;
     private bool _disposed;
 
@@ -91,6 +92,7 @@ public class UdpServer : IDisposable
     /// <exception cref="McastSocketException">Binding failed.</exception>
     public void ServeForever()
     {
+        ReopenIfShutDown();
         BindAndActivate();
         _loopExited.Reset();
         var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize + 1);
@@ -134,6 +136,7 @@ public class UdpServer : IDisposable
     /// <exception cref="McastSocketException">Binding failed.</exception>
     public void HandleRequest()
     {
+        ReopenIfShutDown();
         BindAndActivate();
         var buffer = ArrayPool<byte>.Shared.Rent(MaxPacketSize + 1);
         try
@@ -179,7 +182,11 @@ public class UdpServer : IDisposable
         try
         {
             // Wakes a receive blocked in the kernel: recvfrom returns 0 after SHUT_RD.
-            Socket?.Shutdown(SocketShutdown.Receive);
+            if (Socket is { } socket)
+            {
+                _readShutDown = true;
+                socket.Shutdown(SocketShutdown.Receive);
+            }
         }
         catch (SocketException)
         {
@@ -301,9 +308,26 @@ public class UdpServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// A socket shut down for reading stays so for good (a recycle only swaps descriptors of it):
+    /// serving again after a shutdown takes a new one, and forgets what the old one held.
+    /// </summary>
+    private void ReopenIfShutDown()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_readShutDown && !IsServing)
+        {
+            _readShutDown = false;
+            ServerClose();
+        }
+    }
+
     private void HandleOne(byte[] buffer, SocketAddress client)
     {
         var socket = Socket ?? throw new InvalidOperationException("The server has no socket.");
+
+        // a receive that got no datagram leaves the size at 0, which the next receive would refuse
+        client.Size = client.Buffer.Length;
         int length;
         IPAddress? local;
         int interfaceIndex;
@@ -329,8 +353,9 @@ public class UdpServer : IDisposable
             return;
         }
 
-        if (_shutdownRequested)
+        if (_shutdownRequested || (length == 0 && client.Size == 0))
         {
+            // no sender: the socket was shut down for reading, not a datagram
             return;
         }
 

@@ -29,7 +29,6 @@ internal sealed partial class BatchReceiver
     private const int MsgWaitForOne = 0x10000;
     private const int ErrorInterrupted = 4;
     private const int ErrorWouldBlock = 11;
-    private const int ErrorNoSystemCall = 38;
     private const int LevelIp = 0;
     private const int LevelIpv6 = 41;
     private const int IpPacketInfo = 8;
@@ -156,11 +155,13 @@ internal sealed partial class BatchReceiver
         {
             case ErrorWouldBlock:
                 return 0;
-            case ErrorNoSystemCall:
+            case PosixSocketErrors.NoSystemCall or PosixSocketErrors.PermissionDenied or PosixSocketErrors.AccessDenied:
+                // missing, or refused by a seccomp filter (systemd's SystemCallFilter=, a container
+                // profile): the one-datagram receive serves from now on instead of failing every time
                 s_unavailable = true;
                 return -1;
             default:
-                throw new SocketException(error);
+                throw PosixSocketErrors.ToException(error);
         }
     }
 

@@ -26,7 +26,7 @@ internal static partial class SocketDuplicator
         var fd = Dup((int)socket.SafeHandle.DangerousGetHandle());
         if (fd < 0)
         {
-            throw new SocketException(Marshal.GetLastPInvokeError());
+            throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError());
         }
 
         return new Socket(new SafeSocketHandle(fd, ownsHandle: true));
@@ -44,7 +44,7 @@ internal static partial class SocketDuplicator
         }
 
         var spare = FcntlDup((int)socket.SafeHandle.DangerousGetHandle(), DupCloseOnExec, 0);
-        return spare < 0 ? throw new SocketException(Marshal.GetLastPInvokeError()) : new SpareDescriptor(spare);
+        return spare < 0 ? throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError()) : new SpareDescriptor(spare);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal static partial class SocketDuplicator
 
         var fd = (int)socket.SafeHandle.DangerousGetHandle();
         var moved = Dup3(spare.Descriptor, fd, CloseOnExec);
-        return moved == fd ? true : throw new SocketException(Marshal.GetLastPInvokeError());
+        return moved == fd ? true : throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError());
     }
 
     /// <summary>A duplicate descriptor held open beside a socket, closed when disposed.</summary>

@@ -66,6 +66,39 @@ public sealed class UdpServerHookTests
         handler.Verify(h => h.Handle(It.Is<UdpRequest>(r => TextOf(r) == "drop")), Times.Never);
     }
 
+    [NetworkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Serving_again_after_a_shutdown_hears_real_datagrams_only(bool recycle)
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(string Text, int Port)>();
+        var handler = new Mock<IRequestHandler>();
+        handler.Setup(h => h.Handle(It.IsAny<UdpRequest>())).Callback<UdpRequest>(r => seen.Enqueue((Encoding.UTF8.GetString(r.Data.Span), r.ClientEndPoint?.Port ?? 0)));
+        var port = TestPorts.Next();
+        using var server = new McastServer("239.7.15.1", port, handler.Object, new McastServerOptions { RecycleSocket = recycle });
+        using var peer = new UdpPeer();
+
+        // the shutdown leaves the socket shut down for reading, for good; serving again takes a new one
+        for (var round = 1; round <= 3; round++)
+        {
+            var serving = Task.Run(server.ServeForever);
+            await Eventually.UntilAsync(() => server.IsServing, $"round {round} to start serving");
+            var text = $"round {round}";
+            await Eventually.UntilAsync(
+                () =>
+                {
+                    peer.Send("239.7.15.1", port, text);
+                    return seen.Any(s => s.Text == text);
+                },
+                $"round {round}'s datagram to be heard");
+            await Task.Run(server.Shutdown).Within($"round {round} to shut down");
+            await serving.Within($"round {round}'s ServeForever to return");
+        }
+
+        Assert.All(seen, s => Assert.Equal(peer.Port, s.Port));
+        Assert.All(seen, s => Assert.StartsWith("round ", s.Text, StringComparison.Ordinal));
+    }
+
     [NetworkFact]
     public async Task Shutdown_from_another_thread_stops_serve_forever_promptly()
     {
