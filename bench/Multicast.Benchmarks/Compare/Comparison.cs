@@ -81,9 +81,10 @@ internal static class Comparison
         var running = new List<(string Column, string Port, Process Process)>();
         try
         {
+            var firstPort = NextPort();
             foreach (var (column, command, arguments) in servers)
             {
-                var port = NextPort(except: running.Select(r => r.Port));
+                var port = firstPort + running.Count;
                 var portText = port.ToString(CultureInfo.InvariantCulture);
                 running.Add((column, portText, command.Start(arguments(portText))));
                 await EchoProbe.WaitForEchoAsync(Group, port);
@@ -173,16 +174,5 @@ internal static class Comparison
 
     private static double[] Programs(string output, params string[] names) => Command.Read(output, names);
 
-    private static int NextPort(IEnumerable<string>? except = null)
-    {
-        var taken = except?.ToHashSet() ?? [];
-        int port;
-        do
-        {
-            port = 50000 + Random.Shared.Next(10000);
-        }
-        while (taken.Contains(port.ToString(CultureInfo.InvariantCulture)));
-
-        return port;
-    }
+    private static int NextPort() => 50000 + Random.Shared.Next(10000);
 }
