@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Multicast.Cli;
 
 /// <summary>
@@ -10,11 +8,8 @@ namespace Multicast.Cli;
 /// </summary>
 public static class McastCli
 {
-    // Read from the assembly's attributes when asked (--version), not at each start.
-    private static readonly Lazy<string> s_version = new(ReadVersion);
-
     /// <summary>The tool's version, as <c>--version</c> prints it after <c>multicast </c>.</summary>
-    public static string Version => s_version.Value;
+    public static string Version => ThisPackage.Version;
 
     /// <summary>Runs a command line and waits for it; see <see cref="MainAsync(IReadOnlyList{string}, TextReader?, TextWriter?, TextWriter?, CancellationToken)"/>.</summary>
     /// <returns>The exit code and the tool's <c>(success, result)</c>.</returns>
@@ -88,11 +83,5 @@ public static class McastCli
         await console.Error.WriteAsync(HelpText.Usage(grammar, failure.Command)).ConfigureAwait(false);
         await console.Error.WriteLineAsync($"{prog}: error: {failure.Message}").ConfigureAwait(false);
         return ((int)ExitCode.MisuseOfShellBuiltins, new McastResult(false, failure.Message));
-    }
-
-    private static string ReadVersion()
-    {
-        var informational = typeof(McastCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return informational?.Split('+')[0] ?? typeof(McastCli).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 }

@@ -37,24 +37,21 @@ internal static partial class CliOptions
     /// <summary>An option with a list of words: <c>--groups A B</c> (zero or more) or <c>-m a b</c> (one or more), each accepted by <paramref name="check"/> when given.</summary>
     public static Option<string[]> Words(string name, string metavar, string description, bool atLeastOne, Func<string, string?>? check = null, params string[] aliases)
     {
-        var option = new Option<string[]>(name, aliases)
+        var label = Label(name, aliases);
+        return new Option<string[]>(name, aliases)
         {
             Description = description,
             HelpName = metavar,
             Arity = atLeastOne ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
-        };
-        if (check is not null)
-        {
-            var label = Label(name, aliases);
-            option.CustomParser = result =>
+            // Always our parser: System.CommandLine's own builds the array by reflection, which
+            // wakes the native image's type loader at every start (docs/performance.md).
+            CustomParser = result =>
             {
                 var words = result.Tokens.Select(t => t.Value).ToArray();
-                return words.All(w => Checked(result, label, w, check) is not null) ? words : [];
-            };
-        }
-
-        return option;
+                return check is null || words.All(w => Checked(result, label, w, check) is not null) ? words : [];
+            },
+        };
     }
 
     /// <summary>A UDP port: 1 to 65535.</summary>

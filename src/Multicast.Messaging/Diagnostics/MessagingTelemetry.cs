@@ -13,10 +13,9 @@ internal static class MessagingTelemetry
     /// <summary>The meter's and the activity source's name.</summary>
     public const string Name = "Multicast.Messaging";
 
-    private static readonly string? s_version = typeof(MessagingTelemetry).Assembly.GetName().Version?.ToString(3);
-    private static readonly Meter s_meter = new(Name, s_version);
+    private static readonly Meter s_meter = new(Name, ThisPackage.Version);
 
-    public static readonly ActivitySource Source = new(Name, s_version);
+    public static readonly ActivitySource Source = new(Name, ThisPackage.Version);
 
     public static readonly Counter<long> Requests = s_meter.CreateCounter<long>(
         "multicast.messaging.requests", "{request}", "Requests sent (side=client) and answered (side=server), by outcome.");

@@ -12,7 +12,7 @@ internal static class McastMetrics
     /// <summary>The meter's name.</summary>
     public const string MeterName = "Multicast";
 
-    private static readonly Meter s_meter = new(MeterName, typeof(McastMetrics).Assembly.GetName().Version?.ToString(3));
+    private static readonly Meter s_meter = new(MeterName, ThisPackage.Version);
 
     public static readonly Counter<long> DatagramsReceived = s_meter.CreateCounter<long>(
         "multicast.datagrams.received", "{datagram}", "Datagrams received on a multicast socket, before any filter.");

@@ -13,7 +13,6 @@ public abstract class McastTool
     protected McastTool(ILoggerFactory? loggerFactory)
     {
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        Logger = LoggerFactory.CreateLogger("Multicast." + GetType().Name);
     }
 
     /// <summary>The command word users type: <c>SAY</c>, <c>RECV</c>, <c>HEAR</c>, <c>NOOP</c>.</summary>
@@ -28,8 +27,12 @@ public abstract class McastTool
     /// <summary>The factory for the loggers of what the tool creates.</summary>
     protected ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>The tool's own logger.</summary>
-    protected ILogger Logger { get; }
+    /// <summary>The tool's own logger (category <c>Multicast.</c> and the tool's type name).</summary>
+    // Made when first used: the type's name comes from metadata, which a native SAY would
+    // otherwise read at every start without logging anything.
+    protected ILogger Logger => _logger ??= LoggerFactory.CreateLogger("Multicast." + GetType().Name);
+
+    private ILogger? _logger;
 
     /// <summary>Does the tool's job and waits for it.</summary>
     /// <returns><c>(true, result)</c> on success, <c>(false, null)</c> when there was nothing to do (RECV heard nothing).</returns>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Multicast.Messaging.Tests.Support;
@@ -12,6 +13,15 @@ namespace Multicast.Messaging.Tests.Diagnostics;
 public sealed class TelemetryTests
 {
     private static readonly MessageConnectionOptions s_native = new() { Dialect = MessagingDialect.Native };
+
+    [Fact]
+    public void The_meter_and_the_activity_source_carry_the_package_version()
+    {
+        var informational = typeof(MessageRouter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.Equal(informational.Split('+')[0], MessagingTelemetry.Source.Version);
+        Assert.Equal(MessagingTelemetry.Source.Version, MessagingTelemetry.Requests.Meter.Version);
+    }
 
     [NetworkFact]
     public async Task Each_request_is_counted_and_timed_on_both_sides_by_outcome()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using Moq;
 using Multicast.TestSupport;
@@ -13,6 +14,15 @@ namespace Multicast.Tests.Diagnostics;
 [Collection(nameof(AllocationSensitive))]
 public sealed class MeterTests
 {
+    [Fact]
+    public void The_meter_carries_the_package_version_users_installed()
+    {
+        var informational = typeof(McastSay).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.Equal(informational.Split('+')[0], McastMetrics.DatagramsSent.Meter.Version);
+        Assert.Matches(@"^\d+\.\d+\.\d+", McastMetrics.DatagramsSent.Meter.Version);
+    }
+
     [NetworkFact]
     public async Task A_publisher_counts_each_datagram_and_its_bytes_tagged_with_group_and_port()
     {
