@@ -15,7 +15,7 @@ namespace Multicast;
 /// hardens it (no echo, echo only on-link or at a rate, a signed STOP or none); a STOP is honoured
 /// even when its echo cannot be sent.
 /// </summary>
-public sealed class HearUdpHandler : IRequestHandler, IDisposable
+public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposable
 {
     /// <summary>The word that stops the server when a datagram contains it (case-sensitive, as in Python).</summary>
     public const string StopWord = "STOP";
@@ -29,6 +29,8 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
     private readonly Lock _gate = new();
     private Socket? _replyV4;
     private Socket? _replyV6;
+    private BatchSender? _outbox;
+    private SocketAddress? _scratchClient;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="loggerFactory">Where it logs; nowhere when null.</param>
@@ -101,16 +103,10 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         {
             var me = request.LocalAddress ?? ((IPEndPoint)request.Socket.LocalEndPoint!).Address;
             using var echo = EchoFormat.Write(data, client, me);
-            try
-            {
-                Reply(client, echo.Bytes);
-                request.Server?.MetricTags.Echoed(started);
-            }
-            catch (McastSocketException e)
-            {
-                request.Server?.MetricTags.Dropped(DropReason.HandlerFailure);
-                ServerLog.EchoFailed(_logger, echo.Bytes.Length, request.ClientEndPoint!, e);
-            }
+
+            // a STOP's echo goes out now, before the server stops; others may wait for the rest of their batch
+            var mayWait = !stop && BatchSender.IsSupported && request.Server is { HasQueuedRequests: true } server && server.TryHoldReplies(this);
+            Reply(request.Server, client, echo.Bytes, started, mayWait);
         }
 
         if (_heard is not null)
@@ -125,11 +121,27 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         }
     }
 
-    /// <summary>Closes the reply sockets.</summary>
+    /// <inheritdoc />
+    void IDeferredReplies.FlushReplies()
+    {
+        // read without the lock: only a thread that adds an echo leaves one waiting, and it flushes it itself
+        if (_outbox is not { Count: > 0 })
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            FlushLocked();
+        }
+    }
+
+    /// <summary>Sends any echo still held, then closes the reply sockets.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            FlushLocked();
             _replyV4?.Dispose();
             _replyV6?.Dispose();
             _replyV4 = _replyV6 = null;
@@ -184,21 +196,114 @@ public sealed class HearUdpHandler : IRequestHandler, IDisposable
         return false;
     }
 
-    private void Reply(SocketAddress client, ReadOnlySpan<byte> echo)
+    /// <summary>
+    /// Sends the echo, or holds it when <paramref name="mayWait"/> (the server has more datagrams of
+    /// the same batch in hand) so that the batch's echoes leave in one <c>sendmmsg</c>; echoes leave
+    /// in the order they were made either way. Failures are logged and counted as dropped.
+    /// </summary>
+    private void Reply(UdpServer? server, SocketAddress client, ReadOnlySpan<byte> echo, long started, bool mayWait)
     {
+        var tags = server?.MetricTags;
         lock (_gate)
         {
-            // One reply socket per family for the handler's life (Python opened one per echo).
-            ref var socket = ref client.Family == AddressFamily.InterNetworkV6 ? ref _replyV6 : ref _replyV4;
-            socket ??= Skt.GenSocket(client.Family);
-            try
+            if (_outbox is { Count: > 0 } || mayWait)
             {
-                socket.SendTo(echo, SocketFlags.None, client);
+                var outbox = _outbox ??= new BatchSender(BatchSender.DefaultSlots, BatchSender.DefaultSlotBytes);
+                if (!outbox.TryAdd(echo, client, started, tags))
+                {
+                    // another family, or too large for a slot: what waits goes first, this one alone after it
+                    FlushLocked();
+                    SendNow(client, echo, started, tags);
+                    return;
+                }
+
+                if (!mayWait || outbox.IsFull || !BatchSender.IsSupported)
+                {
+                    FlushLocked();
+                }
+
+                return;
             }
-            catch (SocketException e)
+
+            SendNow(client, echo, started, tags);
+        }
+    }
+
+    /// <summary>Sends every echo held: one call for all, then one at a time past any that failed.</summary>
+    private void FlushLocked()
+    {
+        if (_outbox is not { Count: > 0 } outbox)
+        {
+            return;
+        }
+
+        var socket = ReplySocket(outbox.Family);
+        var next = 0;
+        while (next < outbox.Count)
+        {
+            var error = PosixSocketErrors.NoSystemCall;
+            var sent = BatchSender.IsSupported ? outbox.Send(socket, next, out error) : -1;
+            if (sent > 0)
             {
-                throw McastSocketException.For($"sending the echo to {new IPEndPoint(client.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client)}", e);
+                for (var i = next; i < next + sent; i++)
+                {
+                    outbox.Tags(i)?.Echoed(outbox.Started(i));
+                }
+
+                next += sent;
+            }
+            else if (sent < 0 && !BatchSender.IsUnavailable(error))
+            {
+                // the kernel refused this one echo; those after it are tried again
+                EchoFailed(outbox, next, PosixSocketErrors.ToException(error));
+                next++;
+            }
+            else
+            {
+                // no batched call here after all: the rest one at a time
+                for (; next < outbox.Count; next++)
+                {
+                    var client = _scratchClient ??= new SocketAddress(outbox.Family, 128);
+                    outbox.CopyDestination(next, client);
+                    SendNow(client, outbox.Payload(next), outbox.Started(next), outbox.Tags(next));
+                }
             }
         }
+
+        outbox.Clear();
+    }
+
+    private void SendNow(SocketAddress client, ReadOnlySpan<byte> echo, long started, McastMetricTags? tags)
+    {
+        try
+        {
+            ReplySocket(client.Family).SendTo(echo, SocketFlags.None, client);
+            tags?.Echoed(started);
+        }
+        catch (SocketException e)
+        {
+            ReportFailure(tags, echo.Length, client, e);
+        }
+    }
+
+    private void EchoFailed(BatchSender outbox, int index, SocketException e)
+    {
+        var client = new SocketAddress(outbox.Family, 128);
+        outbox.CopyDestination(index, client);
+        ReportFailure(outbox.Tags(index), outbox.Length(index), client, e);
+    }
+
+    private void ReportFailure(McastMetricTags? tags, int bytes, SocketAddress client, SocketException e)
+    {
+        tags?.Dropped(DropReason.HandlerFailure);
+        var sender = new IPEndPoint(client.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client);
+        ServerLog.EchoFailed(_logger, bytes, sender, McastSocketException.For($"sending the echo to {sender}", e));
+    }
+
+    /// <summary>One reply socket per family for the handler's life (Python opened one per echo).</summary>
+    private Socket ReplySocket(AddressFamily family)
+    {
+        ref var socket = ref family == AddressFamily.InterNetworkV6 ? ref _replyV6 : ref _replyV4;
+        return socket ??= Skt.GenSocket(family);
     }
 }

@@ -205,6 +205,8 @@ public class McastServer : UdpServer
         var batch = _batch ??= new BatchReceiver(BatchReceiver.DefaultSlots, buffer.Length, ReadsPacketInformation);
         if (_batchNext >= batch.Count)
         {
+            // the batch is done: the echoes held for it leave before the wait for the next
+            FlushReplies();
             _batchNext = 0;
             if (batch.Receive(socket, wait: true) <= 0)
             {
@@ -226,6 +228,9 @@ public class McastServer : UdpServer
         localAddress ??= _group;
         return batch.Truncated(index) ? buffer.Length : length;
     }
+
+    /// <inheritdoc />
+    internal override bool HasQueuedRequests => _batch is { } batch && _batchNext < batch.Count;
 
     /// <summary>Every group joined, comma-separated.</summary>
     private protected override string MetricGroup => string.Join(',', _groups);

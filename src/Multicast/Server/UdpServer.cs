@@ -23,6 +23,7 @@ public class UdpServer : IDisposable
     private volatile bool _shutdownRequested;
     private volatile bool _readShutDown;
     private int _handlingThreadId;
+    private IDeferredReplies? _heldReplies;
     private bool _disposed;
 
     /// <summary>Creates a server for <paramref name="serverAddress"/>; it binds on <see cref="BindAndActivate"/> or when serving starts.</summary>
@@ -107,6 +108,7 @@ public class UdpServer : IDisposable
         }
         finally
         {
+            FlushReplies();
             ArrayPool<byte>.Shared.Return(buffer);
             _shutdownRequested = false;
             _loopExited.Set();
@@ -145,6 +147,7 @@ public class UdpServer : IDisposable
         }
         finally
         {
+            FlushReplies();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -167,6 +170,34 @@ public class UdpServer : IDisposable
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Whether the server already holds more datagrams of the batch it is handling (read in one
+    /// system call with this one); a handler may hold its reply until the last of them
+    /// (<see cref="IDeferredReplies"/>).
+    /// </summary>
+    internal virtual bool HasQueuedRequests => false;
+
+    /// <summary>
+    /// Lets <paramref name="holder"/> hold replies until the server flushes it (before it waits for
+    /// the next datagram, and when its loop ends); false when another holds replies already. Called
+    /// on the loop's thread, by a handler however deeply it is wrapped.
+    /// </summary>
+    internal bool TryHoldReplies(IDeferredReplies holder)
+    {
+        _heldReplies ??= holder;
+        return ReferenceEquals(_heldReplies, holder);
+    }
+
+    /// <summary>Has whoever holds replies send them (before a wait for the next datagram, and when the loop ends).</summary>
+    private protected void FlushReplies()
+    {
+        if (_heldReplies is { } held)
+        {
+            _heldReplies = null;
+            held.FlushReplies();
+        }
     }
 
     /// <summary>The <c>group</c> tag of the server's measurements.</summary>

@@ -166,7 +166,7 @@ internal sealed partial class BatchReceiver
     }
 
     /// <summary>The payload of datagram <paramref name="index"/>, cut to its slot when it was longer.</summary>
-    public Memory<byte> Payload(int index) => _payloads.AsMemory(index * _slotBytes, Math.Min((int)_headers[index].ReceivedLength, _slotBytes));
+    public Memory<byte> Payload(int index) => _payloads.AsMemory(index * _slotBytes, Math.Min((int)_headers[index].Length, _slotBytes));
 
     /// <summary>Whether datagram <paramref name="index"/> was longer than its slot.</summary>
     public bool Truncated(int index) => (_headers[index].Flags & MsgTrunc) != 0;
@@ -232,34 +232,4 @@ internal sealed partial class BatchReceiver
 #pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code; every argument here is blittable already.
     private static extern int ReceiveMessages(int fd, IntPtr messages, uint count, int flags, IntPtr timeout);
 #pragma warning restore SYSLIB1054
-
-    /// <summary>struct iovec.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVector
-    {
-        public IntPtr Base;
-        public nuint Length;
-    }
-
-    /// <summary>struct mmsghdr on 64-bit Linux: a struct msghdr (56 bytes) and the length received.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 64)]
-    private struct MessageHeader
-    {
-        [FieldOffset(0)]
-        public IntPtr Name;
-        [FieldOffset(8)]
-        public uint NameLength;
-        [FieldOffset(16)]
-        public IntPtr Vectors;
-        [FieldOffset(24)]
-        public nuint VectorCount;
-        [FieldOffset(32)]
-        public IntPtr Control;
-        [FieldOffset(40)]
-        public nuint ControlLength;
-        [FieldOffset(48)]
-        public int Flags;
-        [FieldOffset(56)]
-        public uint ReceivedLength;
-    }
 }
