@@ -20,6 +20,7 @@ internal static class Comparison
     // itself lost 0-20 % of one paced second in runs minutes apart): each server gets the same
     // number of runs, alternating with the others', and the table shows their median and every run.
     private const int Runs = 5;
+    private const int SayStarts = 51;
     private const int SendLoop = 50_000;
     private const int ReceiveBlast = 200_000;
 
@@ -57,19 +58,29 @@ internal static class Comparison
     private static void SayProcesses(Table table, Command reference, Command tool, Command? python)
     {
         var port = NextPort().ToString(CultureInfo.InvariantCulture);
-        table.Add("SAY as a whole process, median ms", "ours", MedianMilliseconds(() => tool.Run("SAY", "--group", Group, "--port", port, "-m", "hello")));
-        table.Add("SAY as a whole process, median ms", "C", MedianMilliseconds(() => reference.Run("say", Group, port, "hello")));
+        var senders = new List<(string Column, Func<TimeSpan> Start)>
+        {
+            ("ours", () => tool.Run("SAY", "--group", Group, "--port", port, "-m", "hello").Elapsed),
+            ("C", () => reference.Run("say", Group, port, "hello").Elapsed),
+        };
         if (python is not null)
         {
-            table.Add("SAY as a whole process, median ms", "Python", MedianMilliseconds(() => python.Run("SAY", "--group", Group, "--port", port, "-m", "hello")));
+            senders.Add(("Python", () => python.Run("SAY", "--group", Group, "--port", port, "-m", "hello").Elapsed));
         }
-    }
 
-    private static double MedianMilliseconds(Func<(string, TimeSpan)> run)
-    {
-        _ = run(); // the first start pays for cold caches
-        var times = Enumerable.Range(0, 21).Select(_ => run().Item2.TotalMilliseconds).Order().ToList();
-        return times[times.Count / 2];
+        // the first start of each pays for cold caches; then they take turns, so a slow stretch of the machine falls on all alike
+        senders.ForEach(s => s.Start());
+        var times = senders.ToDictionary(s => s.Column, _ => new List<double>());
+        for (var i = 0; i < SayStarts; i++)
+        {
+            senders.ForEach(s => times[s.Column].Add(s.Start().TotalMilliseconds));
+        }
+
+        foreach (var (column, _) in senders)
+        {
+            var sorted = times[column].Order().ToList();
+            table.Add("SAY as a whole process, median ms", column, Median(sorted), FormattableString.Invariant($"{SayStarts} starts taking turns; p10 {sorted[SayStarts / 10]:0.##}, p90 {sorted[SayStarts * 9 / 10]:0.##}"));
+        }
     }
 
     /// <summary>

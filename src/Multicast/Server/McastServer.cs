@@ -14,7 +14,7 @@ public class McastServer : UdpServer
     private readonly McastServerOptions _options;
     private readonly List<IPAddress> _groups;
     private readonly IPAddress _group;
-    private SocketDuplicator.SpareDescriptor? _spare;
+    private PosixDescriptor? _spare;
     private BatchReceiver? _batch;
     private int _batchNext;
 

@@ -110,14 +110,11 @@ internal sealed partial class BatchReceiver
         }
 
         var flags = wait ? MsgWaitForOne : MsgDontWait;
-        var handle = socket.SafeHandle;
-        var referenced = false;
         int received;
         try
         {
-            // held so the descriptor number cannot be closed and reused while the kernel writes
-            handle.DangerousAddRef(ref referenced);
-            var fd = (int)handle.DangerousGetHandle();
+            using var lease = new DescriptorLease(socket.SafeHandle);
+            var fd = lease.Number;
             do
             {
                 received = ReceiveMessages(fd, Marshal.UnsafeAddrOfPinnedArrayElement(_headers, 0), (uint)slots, flags, IntPtr.Zero);
@@ -128,13 +125,6 @@ internal sealed partial class BatchReceiver
         {
             s_unavailable = true;
             return -1;
-        }
-        finally
-        {
-            if (referenced)
-            {
-                handle.DangerousRelease();
-            }
         }
 
         if (received >= 0)

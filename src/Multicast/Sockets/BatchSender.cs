@@ -130,15 +130,12 @@ internal sealed class BatchSender
     /// <returns>How many were sent; -1 when the first failed (its <c>errno</c> in <paramref name="error"/>) or the call is missing (then <see cref="IsSupported"/> is false from now on, and <paramref name="error"/> is ENOSYS).</returns>
     public int Send(Socket socket, int from, out int error)
     {
-        var handle = socket.SafeHandle;
-        var referenced = false;
         int sent;
         error = 0;
         try
         {
-            // held so the descriptor number cannot be closed and reused while the kernel reads
-            handle.DangerousAddRef(ref referenced);
-            var fd = (int)handle.DangerousGetHandle();
+            using var lease = new DescriptorLease(socket.SafeHandle);
+            var fd = lease.Number;
             do
             {
                 sent = SendMessages(fd, Marshal.UnsafeAddrOfPinnedArrayElement(_headers, from), (uint)(Count - from), 0);
@@ -151,13 +148,6 @@ internal sealed class BatchSender
             error = PosixSocketErrors.NoSystemCall;
             return -1;
         }
-        finally
-        {
-            if (referenced)
-            {
-                handle.DangerousRelease();
-            }
-        }
 
         if (sent > 1)
         {
@@ -166,7 +156,7 @@ internal sealed class BatchSender
         else if (sent < 0)
         {
             error = Marshal.GetLastPInvokeError();
-            if (error is PosixSocketErrors.NoSystemCall or PosixSocketErrors.PermissionDenied or PosixSocketErrors.AccessDenied)
+            if (IsUnavailable(error))
             {
                 // missing, or refused by a seccomp filter: one datagram a call from now on
                 s_unavailable = true;

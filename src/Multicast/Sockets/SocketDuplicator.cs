@@ -36,7 +36,7 @@ internal static partial class SocketDuplicator
     /// Opens a standing duplicate of <paramref name="socket"/>'s descriptor (close-on-exec) for
     /// <see cref="TryRecycleInPlace"/>; null where the platform has no <c>dup3</c>.
     /// </summary>
-    public static SpareDescriptor? OpenSpare(Socket socket)
+    public static PosixDescriptor? OpenSpare(Socket socket)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -44,7 +44,7 @@ internal static partial class SocketDuplicator
         }
 
         var spare = FcntlDup((int)socket.SafeHandle.DangerousGetHandle(), DupCloseOnExec, 0);
-        return spare < 0 ? throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError()) : new SpareDescriptor(spare);
+        return spare < 0 ? throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError()) : new PosixDescriptor(spare);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal static partial class SocketDuplicator
     /// spare stays open for the next recycle.
     /// </summary>
     /// <returns>False without a spare (a platform with no <c>dup3</c>): then <see cref="Duplicate"/> is the way.</returns>
-    public static bool TryRecycleInPlace(Socket socket, SpareDescriptor? spare)
+    public static bool TryRecycleInPlace(Socket socket, PosixDescriptor? spare)
     {
         if (spare is null)
         {
@@ -63,21 +63,8 @@ internal static partial class SocketDuplicator
         }
 
         var fd = (int)socket.SafeHandle.DangerousGetHandle();
-        var moved = Dup3(spare.Descriptor, fd, CloseOnExec);
+        var moved = Dup3(spare.Number, fd, CloseOnExec);
         return moved == fd ? true : throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError());
-    }
-
-    /// <summary>A duplicate descriptor held open beside a socket, closed when disposed.</summary>
-    internal sealed class SpareDescriptor : SafeHandle
-    {
-        public SpareDescriptor(int descriptor)
-            : base(invalidHandleValue: -1, ownsHandle: true) => SetHandle(descriptor);
-
-        public override bool IsInvalid => handle == -1;
-
-        public int Descriptor => (int)handle;
-
-        protected override bool ReleaseHandle() => SocketDuplicator.Close((int)handle) == 0;
     }
 
     private const int CloseOnExec = 0x80000; // O_CLOEXEC on Linux
@@ -92,8 +79,5 @@ internal static partial class SocketDuplicator
 
     [DllImport("libc", EntryPoint = "dup3", SetLastError = true)]
     private static extern int Dup3(int oldFd, int newFd, int flags);
-
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
 #pragma warning restore SYSLIB1054
 }

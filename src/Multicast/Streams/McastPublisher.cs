@@ -17,11 +17,16 @@ namespace Multicast;
 /// </remarks>
 public sealed class McastPublisher : IDisposable, IAsyncDisposable
 {
-    private readonly Socket _socket;
+    private readonly Socket? _socket;
+    private readonly DirectSender? _direct;
     private readonly SocketAddress _destination;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly McastMetricTags _metrics;
+
+    // The first send names the destination as an EndPoint, so that the managed socket learns it is
+    // bound and LocalEndPoint answers; later sends take the serialized address, which allocates nothing.
+    private volatile bool _localKnown;
 
     /// <summary>Opens the sending socket.</summary>
     /// <param name="destination">A group (IPv4 or IPv6), or any address or host name (a unicast peer works too).</param>
@@ -31,7 +36,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentException">A bad destination, port, TTL or interface.</exception>
     /// <exception cref="McastSocketException">The socket could not be prepared.</exception>
     public McastPublisher(string destination, int port, McastPublisherOptions? options = null, ILogger? logger = null)
-        : this(new IPEndPoint(McastAddress.ParseDestination(destination), McastAddress.CheckSendPort(port)), options, logger)
+        : this(EndPointOf(destination, port), options, logger)
     {
     }
 
@@ -42,6 +47,11 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentException">A bad port, TTL or interface.</exception>
     /// <exception cref="McastSocketException">The socket could not be prepared.</exception>
     public McastPublisher(IPEndPoint destination, McastPublisherOptions? options = null, ILogger? logger = null)
+        : this(destination, options, logger, direct: false)
+    {
+    }
+
+    private McastPublisher(IPEndPoint destination, McastPublisherOptions? options, ILogger? logger, bool direct)
     {
         ArgumentNullException.ThrowIfNull(destination);
         McastAddress.CheckSendPort(destination.Port);
@@ -53,7 +63,22 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
         Destination = destination;
         _destination = Destination.Serialize();
         _metrics = new McastMetricTags(destination.Address.ToString(), destination.Port);
-        _socket = Skt.GenSocket(destination.AddressFamily, McastTtl.Validate(options.Ttl, nameof(options)));
+        var ttl = McastTtl.Validate(options.Ttl, nameof(options));
+        try
+        {
+            _direct = direct ? DirectSender.TryOpen(destination.AddressFamily, ttl, options.Loopback, iface) : null;
+        }
+        catch (SocketException e)
+        {
+            throw McastSocketException.For($"preparing to send to {Destination} via interface {iface}", e);
+        }
+
+        if (_direct is not null)
+        {
+            return;
+        }
+
+        _socket = Skt.GenSocket(destination.AddressFamily, ttl);
         try
         {
             var level = destination.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP;
@@ -76,7 +101,7 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     public IPEndPoint Destination { get; }
 
     /// <summary>The local address and port datagrams leave from (known after the first send).</summary>
-    public EndPoint? LocalEndPoint => _socket.LocalEndPoint;
+    public EndPoint? LocalEndPoint => _direct is { } direct ? direct.LocalEndPoint : _socket!.LocalEndPoint;
 
     /// <summary>Sends one datagram.</summary>
     /// <exception cref="McastSocketException">The kernel refused it (too large, no route, ...).</exception>
@@ -84,7 +109,22 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     {
         try
         {
-            _socket.SendTo(payload, SocketFlags.None, _destination);
+            if (_direct is { } direct)
+            {
+                direct.SendTo(payload, _destination);
+            }
+            else
+            {
+                if (_localKnown)
+                {
+                    _socket!.SendTo(payload, SocketFlags.None, _destination);
+                }
+                else
+                {
+                    _socket!.SendTo(payload, SocketFlags.None, Destination);
+                    _localKnown = true;
+                }
+            }
         }
         catch (SocketException e)
         {
@@ -100,9 +140,25 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
+        if (_direct is not null)
+        {
+            // a one-shot publisher's socket is ours, and sends synchronously (a UDP send does not wait for the network)
+            cancellationToken.ThrowIfCancellationRequested();
+            Send(payload.Span);
+            return;
+        }
+
         try
         {
-            await _socket.SendToAsync(payload, SocketFlags.None, _destination, cancellationToken).ConfigureAwait(false);
+            if (_localKnown)
+            {
+                await _socket!.SendToAsync(payload, SocketFlags.None, _destination, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _socket!.SendToAsync(payload, SocketFlags.None, Destination, cancellationToken).ConfigureAwait(false);
+                _localKnown = true;
+            }
         }
         catch (SocketException e)
         {
@@ -155,7 +211,11 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Closes the socket.</summary>
-    public void Dispose() => _socket.Dispose();
+    public void Dispose()
+    {
+        _socket?.Dispose();
+        _direct?.Dispose();
+    }
 
     /// <summary>Closes the socket.</summary>
     public ValueTask DisposeAsync()
@@ -164,6 +224,16 @@ public sealed class McastPublisher : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// A publisher for a one-shot send, as a <c>multicast SAY</c> process makes: on Linux its socket
+    /// is one of our own system calls (<see cref="DirectSender"/>), so the process never starts
+    /// .NET's async socket engine; elsewhere a managed socket as usual.
+    /// </summary>
+    internal static McastPublisher ForOneShot(string destination, int port, McastPublisherOptions? options, ILogger? logger) =>
+        new(EndPointOf(destination, port), options, logger, direct: true);
+
+    private static IPEndPoint EndPointOf(string destination, int port) =>
+        new(McastAddress.ParseDestination(destination), McastAddress.CheckSendPort(port));
 
     private Task PaceAsync(long sent, CancellationToken cancellationToken)
     {

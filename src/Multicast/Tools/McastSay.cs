@@ -146,7 +146,7 @@ public sealed class McastSay : McastTool, IDisposable
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        using var publisher = new McastPublisher(args.Group, args.Port, new McastPublisherOptions { Ttl = args.Ttl, Iface = args.Iface }, Logger);
+        using var publisher = McastPublisher.ForOneShot(args.Group, args.Port, new McastPublisherOptions { Ttl = args.Ttl, Iface = args.Iface }, Logger);
         var piped = args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-";
         try
         {

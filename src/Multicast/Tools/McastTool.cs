@@ -28,9 +28,9 @@ public abstract class McastTool
     protected ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The tool's own logger (category <c>Multicast.</c> and the tool's type name).</summary>
-    // Made when first used: the type's name comes from metadata, which a native SAY would
-    // otherwise read at every start without logging anything.
-    protected ILogger Logger => _logger ??= LoggerFactory.CreateLogger("Multicast." + GetType().Name);
+    // Made when first used, and named only for a factory that logs: the type's name comes from
+    // metadata, which a native SAY would otherwise read at every start without logging anything.
+    protected ILogger Logger => _logger ??= LoggerFactory is NullLoggerFactory ? NullLogger.Instance : LoggerFactory.CreateLogger("Multicast." + GetType().Name);
 
     private ILogger? _logger;
 
