@@ -46,6 +46,9 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         _stops = new StopGate(_options);
         _rate = _options.EchoRate is { } rate ? new EchoRateLimiter(rate, _options.TimeProvider) : null;
         _link = _options.EchoLinkOnly ? new InterfaceSubnets(_options.TimeProvider) : null;
+
+        // made now, not at the first batch, so that serving never allocates it mid-stream
+        _outbox = BatchSender.IsSupported ? NewOutbox() : null;
     }
 
     /// <summary>How it answers and what stops it.</summary>
@@ -208,7 +211,7 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         {
             if (_outbox is { Count: > 0 } || mayWait)
             {
-                var outbox = _outbox ??= new BatchSender(BatchSender.DefaultSlots, BatchSender.DefaultSlotBytes);
+                var outbox = _outbox ??= NewOutbox();
                 if (!outbox.TryAdd(echo, client, started, tags))
                 {
                     // another family, or too large for a slot: what waits goes first, this one alone after it
@@ -299,6 +302,8 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         var sender = new IPEndPoint(client.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client);
         ServerLog.EchoFailed(_logger, bytes, sender, McastSocketException.For($"sending the echo to {sender}", e));
     }
+
+    private static BatchSender NewOutbox() => new(BatchSender.DefaultSlots, BatchSender.DefaultSlotBytes);
 
     /// <summary>One reply socket per family for the handler's life (Python opened one per echo).</summary>
     private Socket ReplySocket(AddressFamily family)

@@ -69,14 +69,46 @@ public sealed class AllocationTests
         Assert.Contains("HEAR [ STILL ECHOED SAID", echoedAfterwards, StringComparison.Ordinal);
     }
 
-    private static async Task<long> MeasureAsync(McastServerOptions options, bool echo, HearOptions? hearOptions = null, Func<int, Task>? afterwards = null)
+    [NetworkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Echoes_sent_together_for_a_queued_batch_allocate_nothing_per_datagram(bool recycle)
+    {
+        var batchesBefore = BatchSender.Batches;
+
+        // every datagram queued before the server starts: each receive takes a full batch, whose echoes leave in one call
+        var perDatagram = await MeasureAsync(new McastServerOptions { RecycleSocket = recycle }, echo: true, queueFirst: true);
+
+        Assert.True(BatchSender.Batches > batchesBefore, "no echoes left together: nothing was batched");
+        Assert.Equal(0, perDatagram);
+    }
+
+    private static async Task<long> MeasureAsync(McastServerOptions options, bool echo, HearOptions? hearOptions = null, Func<int, Task>? afterwards = null, bool queueFirst = false)
     {
         var port = TestPorts.Next();
         using var hear = echo ? new HearUdpHandler(options: hearOptions) : null;
         var handler = new CountingHandler(Datagrams, hear);
-        await using var running = RunningServer.Start(new McastServer("239.8.8.8", port, handler, options));
+        var server = new McastServer("239.8.8.8", port, handler, options);
         using var peer = new UdpPeer();
         var payload = new byte[100];
+        if (queueFirst)
+        {
+            server.BindAndActivate();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            for (var i = 0; i < Datagrams; i++)
+            {
+                peer.Send("239.8.8.8", port, payload);
+            }
+        }
+
+        await using var running = RunningServer.Start(server);
+        if (queueFirst)
+        {
+            await handler.Done.Task.Within($"{Datagrams} queued datagrams handled");
+            return (handler.LastAllocated - handler.FirstAllocated) / (Datagrams - Warmup);
+        }
 
         // Earlier tests' garbage is collected now, not inside the window: a full collection lets the
         // shared array pool trim itself, and the arrays the echo then rents anew are not a per-datagram cost.
