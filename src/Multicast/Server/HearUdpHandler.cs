@@ -232,7 +232,10 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         }
     }
 
-    /// <summary>Sends every echo held: one call for all, then one at a time past any that failed.</summary>
+    /// <summary>
+    /// Sends every echo held: one call for all, then on past any the kernel refused. Never throws:
+    /// each echo held ends up sent or reported, and the outbox empty, whatever fails.
+    /// </summary>
     private void FlushLocked()
     {
         if (_outbox is not { Count: > 0 } outbox)
@@ -240,52 +243,89 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
             return;
         }
 
-        var socket = ReplySocket(outbox.Family);
         var next = 0;
-        while (next < outbox.Count)
+        try
         {
-            var error = PosixSocketErrors.NoSystemCall;
-            var sent = BatchSender.IsSupported ? outbox.Send(socket, next, out error) : -1;
-            if (sent > 0)
+            Socket socket;
+            try
             {
-                for (var i = next; i < next + sent; i++)
-                {
-                    outbox.Tags(i)?.Echoed(outbox.Started(i));
-                }
-
-                next += sent;
+                socket = ReplySocket(outbox.Family);
             }
-            else if (sent < 0 && !BatchSender.IsUnavailable(error))
+            catch (SocketException e)
             {
-                // the kernel refused this one echo; those after it are tried again
-                EchoFailed(outbox, next, PosixSocketErrors.ToException(error));
-                next++;
-            }
-            else
-            {
-                // no batched call here after all: the rest one at a time
+                // no socket to answer from (out of descriptors, say): every echo held has failed
                 for (; next < outbox.Count; next++)
                 {
-                    var client = _scratchClient ??= new SocketAddress(outbox.Family, 128);
-                    outbox.CopyDestination(next, client);
-                    SendNow(client, outbox.Payload(next), outbox.Started(next), outbox.Tags(next));
+                    EchoFailed(outbox, next, e);
+                }
+
+                return;
+            }
+
+            while (next < outbox.Count)
+            {
+                var error = PosixSocketErrors.NoSystemCall;
+                var sent = BatchSender.IsSupported ? outbox.Send(socket, next, out error) : -1;
+                if (sent > 0)
+                {
+                    for (var i = next; i < next + sent; i++)
+                    {
+                        outbox.Tags(i)?.Echoed(outbox.Started(i));
+                    }
+
+                    next += sent;
+                }
+                else if (sent < 0 && BatchSender.IsRefusal(error))
+                {
+                    // a firewall refusing this echo, or a sandbox refusing the call: a plain send tells them apart
+                    if (SendHeld(outbox, next))
+                    {
+                        BatchSender.MarkUnavailable();
+                    }
+
+                    next++;
+                }
+                else if (sent < 0 && !BatchSender.IsUnavailable(error))
+                {
+                    // the kernel refused this one echo; those after it are tried again
+                    EchoFailed(outbox, next, PosixSocketErrors.ToException(error));
+                    next++;
+                }
+                else
+                {
+                    // no batched call here after all: the rest one at a time
+                    for (; next < outbox.Count; next++)
+                    {
+                        SendHeld(outbox, next);
+                    }
                 }
             }
         }
-
-        outbox.Clear();
+        finally
+        {
+            outbox.Clear();
+        }
     }
 
-    private void SendNow(SocketAddress client, ReadOnlySpan<byte> echo, long started, McastMetricTags? tags)
+    private bool SendHeld(BatchSender outbox, int index)
+    {
+        var client = _scratchClient ??= new SocketAddress(outbox.Family, 128);
+        outbox.CopyDestination(index, client);
+        return SendNow(client, outbox.Payload(index), outbox.Started(index), outbox.Tags(index));
+    }
+
+    private bool SendNow(SocketAddress client, ReadOnlySpan<byte> echo, long started, McastMetricTags? tags)
     {
         try
         {
             ReplySocket(client.Family).SendTo(echo, SocketFlags.None, client);
             tags?.Echoed(started);
+            return true;
         }
         catch (SocketException e)
         {
             ReportFailure(tags, echo.Length, client, e);
+            return false;
         }
     }
 

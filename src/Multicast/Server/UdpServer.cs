@@ -108,11 +108,17 @@ public class UdpServer : IDisposable
         }
         finally
         {
-            FlushReplies();
-            ArrayPool<byte>.Shared.Return(buffer);
-            _shutdownRequested = false;
-            _loopExited.Set();
-            ServerLog.Stopped(Logger, ServerAddress);
+            try
+            {
+                FlushReplies();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                _shutdownRequested = false;
+                _loopExited.Set();
+                ServerLog.Stopped(Logger, ServerAddress);
+            }
         }
     }
 
@@ -147,8 +153,14 @@ public class UdpServer : IDisposable
         }
         finally
         {
-            FlushReplies();
-            ArrayPool<byte>.Shared.Return(buffer);
+            try
+            {
+                FlushReplies();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
@@ -186,6 +198,12 @@ public class UdpServer : IDisposable
     /// </summary>
     internal bool TryHoldReplies(IDeferredReplies holder)
     {
+        // only the loop's own thread flushes, so only a handler running on it may hold
+        if (Environment.CurrentManagedThreadId != Volatile.Read(ref _handlingThreadId))
+        {
+            return false;
+        }
+
         _heldReplies ??= holder;
         return ReferenceEquals(_heldReplies, holder);
     }

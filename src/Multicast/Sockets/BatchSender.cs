@@ -158,7 +158,7 @@ internal sealed class BatchSender
             error = Marshal.GetLastPInvokeError();
             if (IsUnavailable(error))
             {
-                // missing, or refused by a seccomp filter: one datagram a call from now on
+                // missing: one datagram a call from now on
                 s_unavailable = true;
             }
         }
@@ -166,8 +166,18 @@ internal sealed class BatchSender
         return sent;
     }
 
-    /// <summary>Whether <paramref name="error"/> from <see cref="Send"/> means the call itself is unavailable, not that a datagram failed.</summary>
-    public static bool IsUnavailable(int error) => error is PosixSocketErrors.NoSystemCall or PosixSocketErrors.PermissionDenied or PosixSocketErrors.AccessDenied;
+    /// <summary>Whether <paramref name="error"/> from <see cref="Send"/> means the call itself is missing, not that a datagram failed.</summary>
+    public static bool IsUnavailable(int error) => error == PosixSocketErrors.NoSystemCall;
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is a refusal: a firewall rule refusing the first datagram
+    /// (EPERM), or a sandbox refusing the call itself. A plain send of that datagram tells which;
+    /// when it goes out, <see cref="MarkUnavailable"/>.
+    /// </summary>
+    public static bool IsRefusal(int error) => error is PosixSocketErrors.PermissionDenied or PosixSocketErrors.AccessDenied;
+
+    /// <summary>One datagram a call from now on: the batched call was refused where a plain send was not.</summary>
+    public static void MarkUnavailable() => s_unavailable = true;
 
     [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
 #pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code; every argument here is blittable already.

@@ -31,6 +31,7 @@ internal sealed class DirectSender : IDisposable
     private const int Ipv6MulticastInterface = 17; // IPV6_MULTICAST_IF
     private const int Ipv6MulticastHops = 18;
     private const int Ipv6MulticastLoop = 19;
+    private const int Ipv6Only = 26;             // IPV6_V6ONLY
     private const int ErrorInterrupted = 4;
 
     private static readonly byte[] s_empty = new byte[1];
@@ -136,6 +137,12 @@ internal sealed class DirectSender : IDisposable
     {
         Set(LevelSocket, ReuseAddress, 1);
         var v6 = _family == AddressFamily.InterNetworkV6;
+        if (v6)
+        {
+            // as .NET sets every IPv6 socket: an IPv4-mapped destination is refused, not sent as IPv4 past the IPv6 options
+            Set(LevelIpv6, Ipv6Only, 1);
+        }
+
         Set(v6 ? LevelIpv6 : LevelIp, v6 ? Ipv6MulticastHops : IpMulticastTtl, ttl);
         Set(v6 ? LevelIpv6 : LevelIp, v6 ? Ipv6MulticastLoop : IpMulticastLoop, loopback ? 1 : 0);
         if (iface.IsAny)

@@ -27,6 +27,11 @@ internal static class PosixSocketErrors
         22 => SocketError.InvalidArgument,               // EINVAL
         23 or 24 => SocketError.TooManyOpenSockets,      // ENFILE, EMFILE
         NoSystemCall or 95 => SocketError.OperationNotSupported, // ENOSYS, EOPNOTSUPP
+        92 => SocketError.ProtocolOption,                // ENOPROTOOPT
+        93 => SocketError.ProtocolNotSupported,          // EPROTONOSUPPORT
+        97 => SocketError.AddressFamilyNotSupported,     // EAFNOSUPPORT
+        98 => SocketError.AddressAlreadyInUse,           // EADDRINUSE
+        99 => SocketError.AddressNotAvailable,           // EADDRNOTAVAIL
         88 => SocketError.NotSocket,                     // ENOTSOCK
         90 => SocketError.MessageSize,                   // EMSGSIZE
         100 => SocketError.NetworkDown,                  // ENETDOWN

@@ -126,6 +126,69 @@ public sealed class BatchedEchoTests
         Assert.Contains(":0", warning, StringComparison.Ordinal);
     }
 
+    [NetworkFact]
+    public async Task Echoes_held_when_no_reply_socket_can_be_opened_are_reported_and_never_sent_late()
+    {
+        var port = TestPorts.Next();
+        var log = new RecordingLogger();
+        using var hear = new HearUdpHandler(log.AsFactory());
+        var gate = new GateHandler(hear);
+        using var server = new McastServer(Group, port, gate, new McastServerOptions { RecycleSocket = false });
+        using var dropped = new PortMeasurements<long>("multicast.datagrams.dropped", port);
+        using var peer = new UdpPeer();
+        await using var running = RunningServer.Start(server);
+
+        // the loop waits inside the first datagram's handler, before HEAR has opened its reply socket
+        peer.Send(Group, port, "gate");
+        Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(10)), "the gate datagram never reached the handler");
+        using (DescriptorLimit.Exhausted())
+        {
+            // no timers, threads or sockets are made while no descriptor is free: sends and a bounded spin only
+            for (var i = 0; i < 5; i++)
+            {
+                peer.Send(Group, port, $"held{i}");
+            }
+
+            gate.Open.Set();
+            Assert.True(SpinWait.SpinUntil(() => dropped.WithReason("handler_failure").Sum() == 6, TimeSpan.FromSeconds(10)), "the six echoes were not all reported as failed");
+        }
+
+        peer.Send(Group, port, "after");
+        var first = await peer.ReceiveTextAsync();
+
+        Assert.StartsWith("HEAR [ AFTER SAID", first, StringComparison.Ordinal);
+        Assert.True(await peer.StaysQuietAsync(TimeSpan.FromMilliseconds(200)), "an echo reported as failed was sent after all");
+        Assert.Equal(6, log.Warnings.Count(w => w.StartsWith("Could not send the", StringComparison.Ordinal)));
+        Assert.True(gate.BatchedAfterTheGate, "the five held datagrams were not handled as one batch");
+    }
+
+    /// <summary>Holds the loop in the first datagram's handler until opened, then hands every datagram to HEAR's.</summary>
+    private sealed class GateHandler(IRequestHandler inner) : IRequestHandler
+    {
+        private int _handled;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Open { get; } = new();
+
+        public bool BatchedAfterTheGate { get; private set; }
+
+        public void Handle(UdpRequest request)
+        {
+            if (_handled++ == 0)
+            {
+                Entered.Set();
+                Open.Wait(TimeSpan.FromSeconds(10));
+            }
+            else if (_handled == 2)
+            {
+                BatchedAfterTheGate = request.Server is { HasQueuedRequests: true };
+            }
+
+            inner.Handle(request);
+        }
+    }
+
     /// <summary>An echo up to its SAID: the message, without the sender's address.</summary>
     private static string UpToSaid(string echo) => echo[..(echo.IndexOf(" SAID", StringComparison.Ordinal) + " SAID".Length)];
 }

@@ -11,6 +11,9 @@ public class PosixSocketErrorsTests
     [InlineData(105, SocketError.NoBufferSpaceAvailable)]
     [InlineData(1, SocketError.AccessDenied)]
     [InlineData(90, SocketError.MessageSize)]
+    [InlineData(99, SocketError.AddressNotAvailable)]
+    [InlineData(97, SocketError.AddressFamilyNotSupported)]
+    [InlineData(92, SocketError.ProtocolOption)]
     [InlineData(9999, SocketError.SocketError)]
     public void An_errno_becomes_the_socket_error_it_means(int errno, SocketError meant)
     {

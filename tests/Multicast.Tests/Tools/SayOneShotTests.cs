@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Multicast.TestSupport;
 using Multicast.Tests.Support;
 
@@ -31,6 +32,27 @@ public sealed class SayOneShotTests
 
             Assert.Equal(McastResult.Done, said);
             Assert.Equal("one shot", heard);
+            Assert.Equal(direct, DirectSender.IsSupported);
+        }
+        finally
+        {
+            DirectSender.ForceFallback = false;
+        }
+    }
+
+    [NetworkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_ipv4_mapped_group_is_refused_as_the_managed_socket_refuses_it_not_sent_past_the_ipv6_options(bool direct)
+    {
+        DirectSender.ForceFallback = !direct;
+        try
+        {
+            var say = new McastSay().DoStepAsync(new McastArgs { Group = "::ffff:239.7.15.3", Port = TestPorts.Next(), Ttl = 7, Data = new[] { "mapped" } });
+
+            var refused = await Assert.ThrowsAsync<McastSocketException>(() => say.AsTask());
+
+            Assert.Equal(SocketError.NetworkUnreachable, Assert.IsType<SocketException>(refused.InnerException).SocketErrorCode);
             Assert.Equal(direct, DirectSender.IsSupported);
         }
         finally
