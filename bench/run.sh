@@ -2,7 +2,8 @@
 # The benchmark, one command: builds our native tool and the bench (Release), compiles the minimal C
 # references with the system compiler, then inside the private namespace measures our HEAR,
 # listener, SAY (in-process and as a process) and echo round trips next to the C references, a raw
-# .NET socket loop and `python3 -m multicast` where it is installed. Prints one Markdown table
+# .NET socket loop, an empty Native AOT program (SAY's floor) and `python3 -m multicast` where it is
+# installed. Prints one Markdown table
 # (also kept in artifacts/bench/results.md). Nothing leaves the namespace.
 #   bash bench/run.sh
 set -euo pipefail
@@ -24,11 +25,13 @@ source eng/native-toolchain.sh
 rid=$(dotnet msbuild src/Multicast.Cli -getProperty:NETCoreSdkPortableRuntimeIdentifier "${quiet[@]:0:2}")
 step "bench: publish the native multicast ($rid, linked by $native_compiler)"
 dotnet publish src/Multicast.Cli -c Release -r "$rid" "${native_toolchain[@]}" "${quiet[@]}" -o "$out/native-tool"
+step "bench: publish an empty Native AOT program, built the same way (the runtime's floor for SAY)"
+dotnet publish bench/reference/empty-aot -c Release -r "$rid" "${native_toolchain[@]}" "${quiet[@]}" -o "$out/empty-aot"
 tool=("$root/$out/native-tool/Multicast.Cli")
 python=
 if python3 -c 'import multicast' 2>/dev/null; then python=python3; fi
 step "bench: measure inside the private namespace (a few minutes)"
-MCAST_BENCH_PYTHON=$python eng/netns/run-isolated.sh \
+MCAST_BENCH_PYTHON=$python MCAST_BENCH_EMPTY_AOT="$root/$out/empty-aot/EmptyAot" eng/netns/run-isolated.sh \
   dotnet bench/Multicast.Benchmarks/bin/Release/net10.0/Multicast.Benchmarks.dll compare "$root/$out/mcref" "${tool[@]}" \
   | tee "$out/results.md"
 step "bench: per-datagram costs (BenchmarkDotNet, MemoryDiagnoser, short job; no network)"

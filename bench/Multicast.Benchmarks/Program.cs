@@ -9,7 +9,8 @@ using Multicast.Benchmarks;
 //                 HEAR and the message server as processes under steady load (bench/soak.sh runs it).
 //   compare MCREF TOOL [ARGS...]
 //                 one table: our HEAR, listener, SAY and round trips next to the C reference,
-//                 a raw .NET loop and Python's multicast where installed (bench/run.sh runs it).
+//                 a raw .NET loop, Python's multicast where installed (MCAST_BENCH_PYTHON) and an
+//                 empty Native AOT program (MCAST_BENCH_EMPTY_AOT) (bench/run.sh runs it).
 if (args.Length > 0 && args[0] == "load")
 {
     var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
@@ -27,7 +28,8 @@ if (args.Length >= 3 && args[0] == "compare")
 {
     // compare REFERENCE TOOL [TOOL-ARGS...]: the C reference binary, then how to run our tool
     var python = Environment.GetEnvironmentVariable("MCAST_BENCH_PYTHON") is { Length: > 0 } py ? new Multicast.Benchmarks.Compare.Command(py, "-m", "multicast") : null;
-    return await Multicast.Benchmarks.Compare.Comparison.RunAsync(new(args[1]), new(args[2], args[3..]), python);
+    var emptyAot = Environment.GetEnvironmentVariable("MCAST_BENCH_EMPTY_AOT") is { Length: > 0 } empty ? new Multicast.Benchmarks.Compare.Command(empty) : null;
+    return await Multicast.Benchmarks.Compare.Comparison.RunAsync(new(args[1]), new(args[2], args[3..]), python, emptyAot);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EchoBenchmarks).Assembly).Run(args.Length > 0 && args[0] == "micro" ? args[1..] : args);

@@ -24,7 +24,7 @@ internal static class Comparison
     private const int SendLoop = 50_000;
     private const int ReceiveBlast = 200_000;
 
-    public static async Task<int> RunAsync(Command reference, Command tool, Command? python)
+    public static async Task<int> RunAsync(Command reference, Command tool, Command? python, Command? emptyAot)
     {
         if (Environment.GetEnvironmentVariable("MCAST_NETNS_INSIDE") != "1")
         {
@@ -33,7 +33,7 @@ internal static class Comparison
         }
 
         var table = new Table();
-        SayProcesses(table, reference, tool, python);
+        SayProcesses(table, reference, tool, python, emptyAot);
         var servers = new List<(string Column, Command Command, Func<string, string[]> Arguments)>
         {
             ("ours", tool, port => ["--daemon", "HEAR", "--group", Group, "--port", port]),
@@ -55,7 +55,7 @@ internal static class Comparison
         return 0;
     }
 
-    private static void SayProcesses(Table table, Command reference, Command tool, Command? python)
+    private static void SayProcesses(Table table, Command reference, Command tool, Command? python, Command? emptyAot)
     {
         var port = NextPort().ToString(CultureInfo.InvariantCulture);
         var senders = new List<(string Column, Func<TimeSpan> Start)>
@@ -66,6 +66,12 @@ internal static class Comparison
         if (python is not null)
         {
             senders.Add(("Python", () => python.Run("SAY", "--group", Group, "--port", port, "-m", "hello").Elapsed));
+        }
+
+        if (emptyAot is not null)
+        {
+            // sends nothing: what starting and ending the .NET runtime costs on this machine now
+            senders.Add(("empty Native AOT program", () => emptyAot.Run().Elapsed));
         }
 
         // the first start of each pays for cold caches; then they take turns, so a slow stretch of the machine falls on all alike
