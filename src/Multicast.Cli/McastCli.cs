@@ -36,8 +36,7 @@ public static class McastCli
     internal static async Task<int> RunProcessAsync(string[] args)
     {
         using var interruption = new Interruption(CancellationToken.None);
-        using var signals = SignalHandlers.For(interruption);
-        var (exitCode, _) = await RunAsync(RawArguments.Recover(args), CliConsole.OfProcess(), environment: null, interruption).ConfigureAwait(false);
+        var (exitCode, _) = await RunAsync(RawArguments.Recover(args), CliConsole.OfProcess(), environment: null, interruption, handlesSignals: true).ConfigureAwait(false);
         return exitCode;
     }
 
@@ -46,10 +45,10 @@ public static class McastCli
     {
         ArgumentNullException.ThrowIfNull(args);
         using var interruption = new Interruption(cancellationToken);
-        return await RunAsync(args, console, environment, interruption).ConfigureAwait(false);
+        return await RunAsync(args, console, environment, interruption, handlesSignals: false).ConfigureAwait(false);
     }
 
-    private static async Task<(int ExitCode, McastResult Result)> RunAsync(IReadOnlyList<string> args, CliConsole console, IReadOnlyDictionary<string, string?>? environment, Interruption interruption)
+    private static async Task<(int ExitCode, McastResult Result)> RunAsync(IReadOnlyList<string> args, CliConsole console, IReadOnlyDictionary<string, string?>? environment, Interruption interruption, bool handlesSignals)
     {
         var config = McastEnv.LoadConfig(environment);
         foreach (var warning in config.Warnings)
@@ -69,8 +68,12 @@ public static class McastCli
             case UsageFailure failure:
                 return await ReportUsageAsync(console, grammar, failure).ConfigureAwait(false);
             case RunTool run:
-                var command = grammar.Root.Subcommands.FirstOrDefault(c => c.Name == run.Tool) ?? grammar.Root;
-                return await ToolRunner.RunAsync(run, new McastDispatch(), interruption, console.Error, message => ReportUsageAsync(console, grammar, new UsageFailure(command, message))).ConfigureAwait(false);
+                using (handlesSignals && run.MayRunLong ? SignalHandlers.For(interruption) : null)
+                {
+                    var command = grammar.Root.Subcommands.FirstOrDefault(c => c.Name == run.Tool) ?? grammar.Root;
+                    return await ToolRunner.RunAsync(run, new McastDispatch(), interruption, console.Error, message => ReportUsageAsync(console, grammar, new UsageFailure(command, message))).ConfigureAwait(false);
+                }
+
             default:
                 throw new InvalidOperationException("unknown invocation");
         }

@@ -7,21 +7,38 @@ namespace Multicast.Benchmarks.Compare;
 /// <summary>Sending and receiving loops inside this process: our types next to a raw .NET socket doing the same.</summary>
 internal static class InProcessLoops
 {
-    /// <summary>Datagrams per second of <paramref name="send"/> called <paramref name="count"/> times.</summary>
-    public static double SendRate(int count, Action<int> send)
+    /// <summary>
+    /// Messages per second of each loop, the loops taking turns in <paramref name="rounds"/> rounds
+    /// of <paramref name="count"/> / <paramref name="rounds"/> sends each, so that a slow stretch of
+    /// the machine falls on all of them alike; each is warmed up first.
+    /// </summary>
+    public static IReadOnlyList<double> SendRates(int count, int rounds, params Action<int>[] loops)
     {
-        for (var i = 0; i < 1000; i++)
+        foreach (var send in loops)
         {
-            send(i); // warm-up: JIT and first-use costs
+            for (var i = 0; i < 1000; i++)
+            {
+                send(i); // warm-up: JIT and first-use costs
+            }
         }
 
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        var elapsed = new TimeSpan[loops.Length];
+        var perRound = count / rounds;
+        for (var round = 0; round < rounds; round++)
         {
-            send(i);
+            for (var loop = 0; loop < loops.Length; loop++)
+            {
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < perRound; i++)
+                {
+                    loops[loop](i);
+                }
+
+                elapsed[loop] += clock.Elapsed;
+            }
         }
 
-        return count / clock.Elapsed.TotalSeconds;
+        return [.. elapsed.Select(e => perRound * rounds / e.TotalSeconds)];
     }
 
     public static Socket RawSender()

@@ -22,6 +22,9 @@ internal sealed class McastSayToGroups : McastTool, IDisposable
 
     public override string Prologue => _say.Prologue;
 
+    /// <summary>Whether SAY reads its message from standard input (<c>--pipe</c>, which the parser turns into the one word <c>-</c>).</summary>
+    internal static bool ReadsStandardInput(McastArgs args) => args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-";
+
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -31,7 +34,7 @@ internal sealed class McastSayToGroups : McastTool, IDisposable
             return await _say.DoStepAsync(args, cancellationToken).ConfigureAwait(false);
         }
 
-        var piped = args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-"
+        var piped = ReadsStandardInput(args)
             ? await ReadAllAsync(args.Input ?? Console.In, cancellationToken).ConfigureAwait(false)
             : null;
         foreach (var group in groups)

@@ -15,4 +15,12 @@ internal sealed record ShowVersion : CliInvocation;
 internal sealed record UsageFailure(Command Command, string Message) : CliInvocation;
 
 /// <summary>Run the tool <paramref name="Tool"/> (null when none was named) with <paramref name="Args"/>.</summary>
-internal sealed record RunTool(string? Tool, McastArgs Args) : CliInvocation;
+internal sealed record RunTool(string? Tool, McastArgs Args) : CliInvocation
+{
+    /// <summary>
+    /// Whether the tool may run until someone stops it (HEAR, RECV, SAY reading a pipe), and so
+    /// needs SIGINT and SIGTERM turned into its graceful stop; a one-shot SAY or NOOP is over in
+    /// milliseconds, and starts faster without the signal-handling thread.
+    /// </summary>
+    public bool MayRunLong => Tool is "HEAR" or "RECV" || (Tool == "SAY" && McastSayToGroups.ReadsStandardInput(Args));
+}

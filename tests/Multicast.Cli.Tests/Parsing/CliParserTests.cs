@@ -162,6 +162,20 @@ public sealed class CliParserTests
         Assert.Equal(command, help.Command.Name);
     }
 
+    [Theory]
+    [InlineData("--daemon HEAR", true)]
+    [InlineData("HEAR", true)]
+    [InlineData("RECV", true)]
+    [InlineData("SAY --pipe", true)]
+    [InlineData("SAY --groups 239.1.1.1 239.1.1.2 --pipe", true)]
+    [InlineData("SAY -m hello", false)]
+    [InlineData("SAY", false)]
+    [InlineData("NOOP", false)]
+    public void Only_a_tool_that_runs_until_stopped_takes_the_signals(string line, bool mayRunLong)
+    {
+        Assert.Equal(mayRunLong, Parsed.Run(line).MayRunLong);
+    }
+
     private static IReadOnlyList<string> Words(RunTool run) => Assert.IsAssignableFrom<IReadOnlyList<string>>(run.Args.Data);
 
     private static Dictionary<string, string?> Groups(string groups) => new() { [McastEnv.GroupsVariable] = groups };
