@@ -22,9 +22,6 @@ internal sealed class McastSayToGroups : McastTool, IDisposable
 
     public override string Prologue => _say.Prologue;
 
-    /// <summary>Whether SAY reads its message from standard input (<c>--pipe</c>, which the parser turns into the one word <c>-</c>).</summary>
-    internal static bool ReadsStandardInput(McastArgs args) => args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == "-";
-
     public override async ValueTask<McastResult> DoStepAsync(McastArgs args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -34,7 +31,7 @@ internal sealed class McastSayToGroups : McastTool, IDisposable
             return await _say.DoStepAsync(args, cancellationToken).ConfigureAwait(false);
         }
 
-        var piped = ReadsStandardInput(args)
+        var piped = CliParser.ReadsStandardInput(args)
             ? await ReadAllAsync(args.Input ?? Console.In, cancellationToken).ConfigureAwait(false)
             : null;
         foreach (var group in groups)

@@ -22,5 +22,5 @@ internal sealed record RunTool(string? Tool, McastArgs Args) : CliInvocation
     /// needs SIGINT and SIGTERM turned into its graceful stop; a one-shot SAY or NOOP is over in
     /// milliseconds, and starts faster without the signal-handling thread.
     /// </summary>
-    public bool MayRunLong => Tool is "HEAR" or "RECV" || (Tool == "SAY" && McastSayToGroups.ReadsStandardInput(Args));
+    public bool MayRunLong => Tool is "HEAR" or "RECV" || (Tool == "SAY" && CliParser.ReadsStandardInput(Args));
 }

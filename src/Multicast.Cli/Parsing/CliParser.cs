@@ -13,6 +13,12 @@ internal static class CliParser
     // "@file" is a message word, not a response file.
     private static readonly ParserConfiguration s_configuration = new() { ResponseFileTokenReplacer = null };
 
+    /// <summary>The one word SAY's data is under <c>--pipe</c>: read the message from standard input (Python's <c>-</c>).</summary>
+    public const string PipeWord = "-";
+
+    /// <summary>Whether SAY reads its message from standard input (<c>--pipe</c>).</summary>
+    public static bool ReadsStandardInput(McastArgs args) => args.Data is IReadOnlyList<string> { Count: 1 } words && words[0] == PipeWord;
+
     /// <summary>Parses <paramref name="args"/>; options not given take <paramref name="defaults"/>.</summary>
     public static CliInvocation Parse(IReadOnlyList<string> args, CliDefaults defaults, CliGrammar grammar)
     {
@@ -83,7 +89,7 @@ internal static class CliParser
             Filter = values.Get<Regex?>(CliGrammar.Filter) is { } pattern ? McastFilters.Regex(pattern) : null,
             Limit = values.Get<int?>(CliGrammar.Limit),
             Ttl = values.Get<int?>(CliGrammar.Ttl) ?? args.Ttl,
-            Data = values.IsGiven(CliGrammar.Pipe) ? new[] { "-" } : values.IsGiven(CliGrammar.Message) ? values.Get<string[]>(CliGrammar.Message) : args.Data,
+            Data = values.IsGiven(CliGrammar.Pipe) ? new[] { PipeWord } : values.IsGiven(CliGrammar.Message) ? values.Get<string[]>(CliGrammar.Message) : args.Data,
             StopKey = values.Get<string?>(CliGrammar.StopKey) ?? args.StopKey,
             Hear = args.Hear with
             {
