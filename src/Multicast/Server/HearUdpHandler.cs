@@ -29,7 +29,8 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
     private readonly Lock _gate = new();
     private Socket? _replyV4;
     private Socket? _replyV6;
-    private BatchSender? _outbox;
+    // made with the handler, not at its first batch, so that serving never allocates it mid-stream
+    private readonly BatchSender _outbox = new(BatchSender.DefaultSlots, BatchSender.DefaultSlotBytes);
     private SocketAddress? _scratchClient;
 
     /// <summary>Creates the handler.</summary>
@@ -46,9 +47,6 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         _stops = new StopGate(_options);
         _rate = _options.EchoRate is { } rate ? new EchoRateLimiter(rate, _options.TimeProvider) : null;
         _link = _options.EchoLinkOnly ? new InterfaceSubnets(_options.TimeProvider) : null;
-
-        // made now, not at the first batch, so that serving never allocates it mid-stream
-        _outbox = BatchSender.IsSupported ? NewOutbox() : null;
     }
 
     /// <summary>How it answers and what stops it.</summary>
@@ -128,7 +126,7 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
     void IDeferredReplies.FlushReplies()
     {
         // read without the lock: only a thread that adds an echo leaves one waiting, and it flushes it itself
-        if (_outbox is not { Count: > 0 })
+        if (_outbox.Count == 0)
         {
             return;
         }
@@ -209,10 +207,9 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         var tags = server?.MetricTags;
         lock (_gate)
         {
-            if (_outbox is { Count: > 0 } || mayWait)
+            if (_outbox.Count > 0 || mayWait)
             {
-                var outbox = _outbox ??= NewOutbox();
-                if (!outbox.TryAdd(echo, client, started, tags))
+                if (!_outbox.TryAdd(echo, client, started, tags))
                 {
                     // another family, or too large for a slot: what waits goes first, this one alone after it
                     FlushLocked();
@@ -220,7 +217,7 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
                     return;
                 }
 
-                if (!mayWait || outbox.IsFull || !BatchSender.IsSupported)
+                if (!mayWait || _outbox.IsFull)
                 {
                     FlushLocked();
                 }
@@ -238,7 +235,8 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
     /// </summary>
     private void FlushLocked()
     {
-        if (_outbox is not { Count: > 0 } outbox)
+        var outbox = _outbox;
+        if (outbox.Count == 0)
         {
             return;
         }
@@ -307,11 +305,18 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         }
     }
 
-    private bool SendHeld(BatchSender outbox, int index)
+    private bool SendHeld(BatchSender outbox, int index) =>
+        SendNow(Destination(outbox, index), outbox.Payload(index), outbox.Started(index), outbox.Tags(index));
+
+    private void EchoFailed(BatchSender outbox, int index, SocketException e) =>
+        ReportFailure(outbox.Tags(index), outbox.Length(index), Destination(outbox, index), e);
+
+    /// <summary>Where held echo <paramref name="index"/> goes, in one address reused for every echo sent or reported one at a time.</summary>
+    private SocketAddress Destination(BatchSender outbox, int index)
     {
-        var client = _scratchClient ??= new SocketAddress(outbox.Family, 128);
+        var client = _scratchClient ??= new SocketAddress(outbox.Family, MessageHeader.NameBytes);
         outbox.CopyDestination(index, client);
-        return SendNow(client, outbox.Payload(index), outbox.Started(index), outbox.Tags(index));
+        return client;
     }
 
     private bool SendNow(SocketAddress client, ReadOnlySpan<byte> echo, long started, McastMetricTags? tags)
@@ -329,21 +334,12 @@ public sealed class HearUdpHandler : IRequestHandler, IDeferredReplies, IDisposa
         }
     }
 
-    private void EchoFailed(BatchSender outbox, int index, SocketException e)
-    {
-        var client = new SocketAddress(outbox.Family, 128);
-        outbox.CopyDestination(index, client);
-        ReportFailure(outbox.Tags(index), outbox.Length(index), client, e);
-    }
-
     private void ReportFailure(McastMetricTags? tags, int bytes, SocketAddress client, SocketException e)
     {
         tags?.Dropped(DropReason.HandlerFailure);
-        var sender = new IPEndPoint(client.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(client);
+        var sender = new IPEndPoint(McastAddress.Wildcard(client.Family), 0).Create(client);
         ServerLog.EchoFailed(_logger, bytes, sender, McastSocketException.For($"sending the echo to {sender}", e));
     }
-
-    private static BatchSender NewOutbox() => new(BatchSender.DefaultSlots, BatchSender.DefaultSlotBytes);
 
     /// <summary>One reply socket per family for the handler's life (Python opened one per echo).</summary>
     private Socket ReplySocket(AddressFamily family)

@@ -16,7 +16,6 @@ public class McastServer : UdpServer
     private readonly IPAddress _group;
     private PosixDescriptor? _spare;
     private BatchReceiver? _batch;
-    private int _batchNext;
 
     /// <summary>Creates a server for <paramref name="group"/>:<paramref name="port"/>; it binds when serving starts.</summary>
     /// <param name="group">The group to bind and join; null or empty means <see cref="McastDefaults.Group"/>.</param>
@@ -146,8 +145,7 @@ public class McastServer : UdpServer
         base.ServerClose();
         _spare?.Dispose();
         _spare = null;
-        _batch = null;
-        _batchNext = 0;
+        _batch?.Forget();
     }
 
     /// <summary>Refuses what <see cref="McastServerOptions.Filter"/> refuses; a filter that throws refuses and is reported to <see cref="HandleError"/>.</summary>
@@ -203,19 +201,13 @@ public class McastServer : UdpServer
         localAddress = null;
         interfaceIndex = 0;
         var batch = _batch ??= new BatchReceiver(BatchReceiver.DefaultSlots, buffer.Length, ReadsPacketInformation);
-        if (_batchNext >= batch.Count)
+        var index = batch.Next(socket, wait: true);
+        if (index < 0)
         {
-            // the batch is done: the echoes held for it leave before the wait for the next
-            FlushReplies();
-            _batchNext = 0;
-            if (batch.Receive(socket, wait: true) <= 0)
-            {
-                // missing call, or a receive timeout someone set on the socket: the plain receive reports it
-                return -1;
-            }
+            // missing call, or a receive timeout someone set on the socket: the plain receive reports it
+            return -1;
         }
 
-        var index = _batchNext++;
         var payload = batch.Payload(index).Span;
         var length = Math.Min(payload.Length, buffer.Length);
         payload[..length].CopyTo(buffer);
@@ -230,7 +222,7 @@ public class McastServer : UdpServer
     }
 
     /// <inheritdoc />
-    internal override bool HasQueuedRequests => _batch is { } batch && _batchNext < batch.Count;
+    internal override bool HasQueuedRequests => _batch?.HasNext == true;
 
     /// <summary>Every group joined, comma-separated.</summary>
     private protected override string MetricGroup => string.Join(',', _groups);

@@ -57,7 +57,7 @@ public readonly struct UdpRequest : IEquatable<UdpRequest>
     /// <summary>The sender as an endpoint (allocates; null when unknown).</summary>
     public IPEndPoint? ClientEndPoint => ClientAddress is null
         ? null
-        : (IPEndPoint)new IPEndPoint(ClientAddress.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(ClientAddress);
+        : (IPEndPoint)new IPEndPoint(McastAddress.Wildcard(ClientAddress.Family), 0).Create(ClientAddress);
 
     /// <summary>Equal when every part is the same object or value.</summary>
     public static bool operator ==(UdpRequest left, UdpRequest right) => left.Equals(right);

@@ -209,7 +209,7 @@ public class UdpServer : IDisposable
     }
 
     /// <summary>Has whoever holds replies send them (before a wait for the next datagram, and when the loop ends).</summary>
-    private protected void FlushReplies()
+    private void FlushReplies()
     {
         if (_heldReplies is { } held)
         {
@@ -374,6 +374,12 @@ public class UdpServer : IDisposable
     private void HandleOne(byte[] buffer, SocketAddress client)
     {
         var socket = Socket ?? throw new InvalidOperationException("The server has no socket.");
+
+        if (!HasQueuedRequests)
+        {
+            // the batch is done, or there was none: replies held for it leave before the next wait
+            FlushReplies();
+        }
 
         // a receive that got no datagram leaves the size at 0, which the next receive would refuse
         client.Size = client.Buffer.Length;

@@ -22,15 +22,12 @@ internal sealed partial class BatchReceiver
     /// <summary>How many datagrams one call takes at most.</summary>
     public const int DefaultSlots = 16;
 
-    private const int NameBytes = 128;   // sizeof(struct sockaddr_storage)
     private const int ControlBytes = 64; // one cmsghdr with an in_pktinfo or in6_pktinfo, aligned
     private const int MsgTrunc = 0x20;
     private const int MsgDontWait = 0x40;
     private const int MsgWaitForOne = 0x10000;
-    private const int ErrorInterrupted = 4;
-    private const int ErrorWouldBlock = 11;
-    private const int LevelIp = 0;
-    private const int LevelIpv6 = 41;
+    private const int LevelIp = (int)SocketOptionLevel.IP;
+    private const int LevelIpv6 = (int)SocketOptionLevel.IPv6;
     private const int IpPacketInfo = 8;
     private const int Ipv6PacketInfo = 50;
 
@@ -45,6 +42,7 @@ internal sealed partial class BatchReceiver
     private readonly int _slotBytes;
     private readonly bool _packetInformation;
     private IPAddress? _lastDestination;
+    private int _next;
 
     /// <summary>Pins <paramref name="slots"/> slots of <paramref name="slotBytes"/> each.</summary>
     /// <param name="slots">How many datagrams one call takes at most.</param>
@@ -55,13 +53,20 @@ internal sealed partial class BatchReceiver
         _slotBytes = slotBytes;
         _packetInformation = packetInformation;
         _payloads = GC.AllocateUninitializedArray<byte>(slots * slotBytes, pinned: true);
-        _names = GC.AllocateArray<byte>(slots * NameBytes, pinned: true);
+        _names = GC.AllocateArray<byte>(slots * MessageHeader.NameBytes, pinned: true);
         _controls = GC.AllocateArray<byte>(slots * ControlBytes, pinned: true);
         _headers = GC.AllocateArray<MessageHeader>(slots, pinned: true);
         _vectors = GC.AllocateArray<IoVector>(slots, pinned: true);
         for (var i = 0; i < slots; i++)
         {
             _vectors[i] = new IoVector { Base = Marshal.UnsafeAddrOfPinnedArrayElement(_payloads, i * slotBytes), Length = (nuint)slotBytes };
+            _headers[i] = new MessageHeader
+            {
+                Name = Marshal.UnsafeAddrOfPinnedArrayElement(_names, i * MessageHeader.NameBytes),
+                Vectors = Marshal.UnsafeAddrOfPinnedArrayElement(_vectors, i),
+                VectorCount = 1,
+                Control = packetInformation ? Marshal.UnsafeAddrOfPinnedArrayElement(_controls, i * ControlBytes) : IntPtr.Zero,
+            };
         }
     }
 
@@ -71,8 +76,8 @@ internal sealed partial class BatchReceiver
     /// <summary>How many datagrams the last <see cref="Receive"/> took.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The size of one slot.</summary>
-    public int SlotBytes => _slotBytes;
+    /// <summary>Whether datagrams of the last batch are still to be handed out by <see cref="Next"/>.</summary>
+    public bool HasNext => _next < Count;
 
     /// <summary>
     /// Makes every receiver of the process take the portable one-datagram path, as on a platform
@@ -93,20 +98,13 @@ internal sealed partial class BatchReceiver
     /// <exception cref="SocketException">The socket reported an error.</exception>
     public int Receive(Socket socket, bool wait)
     {
-        Count = 0; // whatever happens below, nothing of the last batch is handed out again
+        Count = _next = 0; // whatever happens below, nothing of the last batch is handed out again
         var slots = _headers.Length;
         for (var i = 0; i < slots; i++)
         {
-            // the kernel writes back the lengths and flags, so each call starts from fresh headers
-            _headers[i] = new MessageHeader
-            {
-                Name = Marshal.UnsafeAddrOfPinnedArrayElement(_names, i * NameBytes),
-                NameLength = NameBytes,
-                Vectors = Marshal.UnsafeAddrOfPinnedArrayElement(_vectors, i),
-                VectorCount = 1,
-                Control = _packetInformation ? Marshal.UnsafeAddrOfPinnedArrayElement(_controls, i * ControlBytes) : IntPtr.Zero,
-                ControlLength = _packetInformation ? (nuint)ControlBytes : 0,
-            };
+            // the kernel writes back the address and control lengths: each call offers the full room again
+            _headers[i].NameLength = MessageHeader.NameBytes;
+            _headers[i].ControlLength = _packetInformation ? (nuint)ControlBytes : 0;
         }
 
         var flags = wait ? MsgWaitForOne : MsgDontWait;
@@ -119,7 +117,7 @@ internal sealed partial class BatchReceiver
             {
                 received = ReceiveMessages(fd, Marshal.UnsafeAddrOfPinnedArrayElement(_headers, 0), (uint)slots, flags, IntPtr.Zero);
             }
-            while (received < 0 && Marshal.GetLastPInvokeError() == ErrorInterrupted);
+            while (received < 0 && Marshal.GetLastPInvokeError() == PosixSocketErrors.Interrupted);
         }
         catch (EntryPointNotFoundException)
         {
@@ -143,7 +141,7 @@ internal sealed partial class BatchReceiver
         var error = Marshal.GetLastPInvokeError();
         switch (error)
         {
-            case ErrorWouldBlock:
+            case PosixSocketErrors.WouldBlock:
                 return 0;
             case PosixSocketErrors.NoSystemCall or PosixSocketErrors.PermissionDenied or PosixSocketErrors.AccessDenied:
                 // missing, or refused by a seccomp filter (systemd's SystemCallFilter=, a container
@@ -155,6 +153,17 @@ internal sealed partial class BatchReceiver
         }
     }
 
+    /// <summary>
+    /// The index of the next datagram to hand out, taking a new batch (<see cref="Receive"/>) when
+    /// the last is used up; -1 when that took nothing (nothing queued without waiting, a shut-down
+    /// socket, or the call missing).
+    /// </summary>
+    /// <exception cref="SocketException">The socket reported an error.</exception>
+    public int Next(Socket socket, bool wait) => HasNext || Receive(socket, wait) > 0 ? _next++ : -1;
+
+    /// <summary>Forgets the datagrams of the last batch not yet handed out (the socket they came from is gone).</summary>
+    public void Forget() => Count = _next = 0;
+
     /// <summary>The payload of datagram <paramref name="index"/>, cut to its slot when it was longer.</summary>
     public Memory<byte> Payload(int index) => _payloads.AsMemory(index * _slotBytes, Math.Min((int)_headers[index].Length, _slotBytes));
 
@@ -165,7 +174,7 @@ internal sealed partial class BatchReceiver
     public void CopySender(int index, SocketAddress client)
     {
         var length = Math.Min((int)_headers[index].NameLength, client.Buffer.Length);
-        _names.AsSpan(index * NameBytes, length).CopyTo(client.Buffer.Span);
+        _names.AsSpan(index * MessageHeader.NameBytes, length).CopyTo(client.Buffer.Span);
         client.Size = length;
     }
 

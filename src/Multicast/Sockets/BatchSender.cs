@@ -19,8 +19,6 @@ internal sealed class BatchSender
     /// <summary>The room for one datagram: the echo of a datagram of up to about 900 bytes.</summary>
     public const int DefaultSlotBytes = 1024;
 
-    private const int NameBytes = 128; // sizeof(struct sockaddr_storage)
-    private const int ErrorInterrupted = 4;
 
     private static volatile bool s_unavailable;
     private static long s_batches;
@@ -38,7 +36,7 @@ internal sealed class BatchSender
     {
         _slotBytes = slotBytes;
         _payloads = GC.AllocateUninitializedArray<byte>(slots * slotBytes, pinned: true);
-        _names = GC.AllocateArray<byte>(slots * NameBytes, pinned: true);
+        _names = GC.AllocateArray<byte>(slots * MessageHeader.NameBytes, pinned: true);
         _headers = GC.AllocateArray<MessageHeader>(slots, pinned: true);
         _vectors = GC.AllocateArray<IoVector>(slots, pinned: true);
         _started = new long[slots];
@@ -48,7 +46,7 @@ internal sealed class BatchSender
             _vectors[i].Base = Marshal.UnsafeAddrOfPinnedArrayElement(_payloads, i * slotBytes);
             _headers[i] = new MessageHeader
             {
-                Name = Marshal.UnsafeAddrOfPinnedArrayElement(_names, i * NameBytes),
+                Name = Marshal.UnsafeAddrOfPinnedArrayElement(_names, i * MessageHeader.NameBytes),
                 Vectors = Marshal.UnsafeAddrOfPinnedArrayElement(_vectors, i),
                 VectorCount = 1,
             };
@@ -76,7 +74,7 @@ internal sealed class BatchSender
     /// </summary>
     public bool TryAdd(ReadOnlySpan<byte> payload, SocketAddress to, long started, McastMetricTags? tags)
     {
-        if (payload.Length > _slotBytes || Count == _headers.Length || to.Size > NameBytes || (Count > 0 && to.Family != Family))
+        if (payload.Length > _slotBytes || Count == _headers.Length || to.Size > MessageHeader.NameBytes || (Count > 0 && to.Family != Family))
         {
             return false;
         }
@@ -84,7 +82,7 @@ internal sealed class BatchSender
         var slot = Count++;
         Family = to.Family;
         payload.CopyTo(_payloads.AsSpan(slot * _slotBytes));
-        to.Buffer.Span[..to.Size].CopyTo(_names.AsSpan(slot * NameBytes));
+        to.Buffer.Span[..to.Size].CopyTo(_names.AsSpan(slot * MessageHeader.NameBytes));
         _headers[slot].NameLength = (uint)to.Size;
         _vectors[slot].Length = (nuint)payload.Length;
         _started[slot] = started;
@@ -108,7 +106,7 @@ internal sealed class BatchSender
     public void CopyDestination(int index, SocketAddress to)
     {
         var length = (int)_headers[index].NameLength;
-        _names.AsSpan(index * NameBytes, length).CopyTo(to.Buffer.Span);
+        _names.AsSpan(index * MessageHeader.NameBytes, length).CopyTo(to.Buffer.Span);
         to.Size = length;
     }
 
@@ -140,7 +138,7 @@ internal sealed class BatchSender
             {
                 sent = SendMessages(fd, Marshal.UnsafeAddrOfPinnedArrayElement(_headers, from), (uint)(Count - from), 0);
             }
-            while (sent < 0 && Marshal.GetLastPInvokeError() == ErrorInterrupted);
+            while (sent < 0 && Marshal.GetLastPInvokeError() == PosixSocketErrors.Interrupted);
         }
         catch (EntryPointNotFoundException)
         {

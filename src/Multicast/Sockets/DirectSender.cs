@@ -21,18 +21,15 @@ internal sealed class DirectSender : IDisposable
     private const int FamilyV6 = 10;            // AF_INET6
     private const int DatagramCloseOnExec = 2 | 0x80000; // SOCK_DGRAM | SOCK_CLOEXEC
     private const int ProtocolUdp = 17;
-    private const int LevelSocket = 1;          // SOL_SOCKET
-    private const int ReuseAddress = 2;         // SO_REUSEADDR
-    private const int LevelIp = 0;
+    private const int LevelIp = (int)SocketOptionLevel.IP;
     private const int IpMulticastInterface = 32; // IP_MULTICAST_IF
     private const int IpMulticastTtl = 33;
     private const int IpMulticastLoop = 34;
-    private const int LevelIpv6 = 41;
+    private const int LevelIpv6 = (int)SocketOptionLevel.IPv6;
     private const int Ipv6MulticastInterface = 17; // IPV6_MULTICAST_IF
     private const int Ipv6MulticastHops = 18;
     private const int Ipv6MulticastLoop = 19;
     private const int Ipv6Only = 26;             // IPV6_V6ONLY
-    private const int ErrorInterrupted = 4;
 
     private static readonly byte[] s_empty = new byte[1];
     private static volatile bool s_forceFallback;
@@ -61,7 +58,7 @@ internal sealed class DirectSender : IDisposable
     {
         get
         {
-            var address = new SocketAddress(_family, 128);
+            var address = new SocketAddress(_family, MessageHeader.NameBytes);
             var length = (uint)address.Buffer.Length;
             using (var lease = new DescriptorLease(_descriptor))
             {
@@ -72,7 +69,7 @@ internal sealed class DirectSender : IDisposable
             }
 
             address.Size = (int)Math.Min(length, (uint)address.Buffer.Length);
-            var endPoint = (IPEndPoint)new IPEndPoint(_family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(address);
+            var endPoint = (IPEndPoint)new IPEndPoint(McastAddress.Wildcard(_family), 0).Create(address);
             return endPoint.Port == 0 ? null : endPoint;
         }
     }
@@ -122,7 +119,7 @@ internal sealed class DirectSender : IDisposable
         {
             sent = SendTo(lease.Number, ref first, (nuint)payload.Length, 0, ref MemoryMarshal.GetReference(to.Buffer.Span), (uint)to.Size);
         }
-        while (sent < 0 && Marshal.GetLastPInvokeError() == ErrorInterrupted);
+        while (sent < 0 && Marshal.GetLastPInvokeError() == PosixSocketErrors.Interrupted);
 
         if (sent < 0)
         {
@@ -135,7 +132,7 @@ internal sealed class DirectSender : IDisposable
 
     private void SetOptions(int ttl, bool loopback, McastInterface iface)
     {
-        Set(LevelSocket, ReuseAddress, 1);
+        Set(PlatformSockets.LinuxSolSocket, PlatformSockets.LinuxSoReuseAddr, 1);
         var v6 = _family == AddressFamily.InterNetworkV6;
         if (v6)
         {

@@ -17,6 +17,9 @@ internal struct IoVector
 [StructLayout(LayoutKind.Explicit, Size = 64)]
 internal struct MessageHeader
 {
+    /// <summary>The room for one address: sizeof(struct sockaddr_storage).</summary>
+    public const int NameBytes = 128;
+
     [FieldOffset(0)]
     public IntPtr Name;
     [FieldOffset(8)]

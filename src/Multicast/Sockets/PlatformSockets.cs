@@ -12,8 +12,8 @@ internal static partial class PlatformSockets
     /// <summary>The receive queue servers and listeners ask for unless told otherwise: room for a burst of tens of thousands of small datagrams.</summary>
     public const int DefaultReceiveQueueBytes = 8 * 1024 * 1024;
 
-    private const int LinuxSolSocket = 1;
-    private const int LinuxSoReuseAddr = 2;
+    internal const int LinuxSolSocket = 1;
+    internal const int LinuxSoReuseAddr = 2;
     private const int LinuxSoRcvBufForce = 33;
     private const int LinuxIpMulticastAll = 49;
     private const int LinuxIpv6MulticastAll = 29;

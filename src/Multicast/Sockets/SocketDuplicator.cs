@@ -23,7 +23,8 @@ internal static partial class SocketDuplicator
             return new Socket(socket.DuplicateAndClose(Environment.ProcessId));
         }
 
-        var fd = Dup((int)socket.SafeHandle.DangerousGetHandle());
+        using var source = new DescriptorLease(socket.SafeHandle);
+        var fd = Dup(source.Number);
         if (fd < 0)
         {
             throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError());
@@ -43,7 +44,8 @@ internal static partial class SocketDuplicator
             return null;
         }
 
-        var spare = FcntlDup((int)socket.SafeHandle.DangerousGetHandle(), DupCloseOnExec, 0);
+        using var source = new DescriptorLease(socket.SafeHandle);
+        var spare = FcntlDup(source.Number, DupCloseOnExec, 0);
         return spare < 0 ? throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError()) : new PosixDescriptor(spare);
     }
 
@@ -62,8 +64,11 @@ internal static partial class SocketDuplicator
             return false;
         }
 
-        var fd = (int)socket.SafeHandle.DangerousGetHandle();
-        var moved = Dup3(spare.Number, fd, CloseOnExec);
+        // both held: a number closed and reused by another file meanwhile would be replaced silently
+        using var target = new DescriptorLease(socket.SafeHandle);
+        using var source = new DescriptorLease(spare);
+        var fd = target.Number;
+        var moved = Dup3(source.Number, fd, CloseOnExec);
         return moved == fd ? true : throw PosixSocketErrors.ToException(Marshal.GetLastPInvokeError());
     }
 

@@ -31,7 +31,6 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private byte[]? _buffer;
     private BatchReceiver? _batch;
-    private int _batchNext;
     private SocketAddress? _sender;
     private long _delivered;
     private int _receiving;
@@ -268,16 +267,12 @@ public sealed partial class McastListener : IDisposable, IAsyncDisposable
         }
 
         var batch = _batch ??= new BatchReceiver(ListenerBatchSlots, McastDefaults.ReceiveBufferSize, packetInformation: true);
-        if (_batchNext >= batch.Count)
+        var index = batch.Next(_socket, wait: false);
+        if (index < 0)
         {
-            _batchNext = 0;
-            if (batch.Receive(_socket, wait: false) <= 0)
-            {
-                return null;
-            }
+            return null;
         }
 
-        var index = _batchNext++;
         var sender = _sender ??= new SocketAddress(_socket.AddressFamily);
         batch.CopySender(index, sender);
         var (destination, interfaceIndex) = batch.PacketInformation(index);
